@@ -1,0 +1,114 @@
+/**
+ * Prepares canister wasm for the devnet: exports the table and mutable globals, and meters instructions the way
+ * the IC does (docs/devnet-metering.md). The result is compiled once and cached in memory and on disk.
+ */
+import { createHash } from 'node:crypto';
+import { fileCache, type CacheEntry, type PreparedCache } from './disk-cache.js';
+import { patchExports } from './export-patch.js';
+import {
+    COUNTER_GLOBAL_EXPORT,
+    EXHAUSTED_GLOBAL_EXPORT,
+    INSTRUMENTER_VERSION,
+    LIMIT_GLOBAL_EXPORT,
+    MAX_WASM_MODULE_BYTES,
+    TABLE_EXPORT
+} from './names.constants.js';
+import { PrepareError, PrepareErrorCode } from './prepare-error.js';
+
+export * from './names.constants.js';
+export { PrepareError, PrepareErrorCode } from './prepare-error.js';
+export { fileCache, DEFAULT_CACHE_DIR, type PreparedCache, type CacheEntry, type CacheMeta } from './disk-cache.js';
+
+export interface PreparedModule {
+    /** Compiled, ready to instantiate with `{ ic0: {...} }`. */
+    module: WebAssembly.Module;
+    /** Hex sha256 of the input bytes. */
+    sha256: string;
+    tableExport: typeof TABLE_EXPORT;
+    /** `__devnet_global_<index>` for each internal (non-imported) mutable global of the input, in index order. */
+    mutableGlobalExports: string[];
+    /** Exported mutable i64, incremented by executed instructions. */
+    counterGlobal: typeof COUNTER_GLOBAL_EXPORT;
+    /** Exported mutable i64; when counter > limit (unsigned) the code sets `exhaustedGlobal` to 1 and traps. */
+    limitGlobal: typeof LIMIT_GLOBAL_EXPORT;
+    exhaustedGlobal: typeof EXHAUSTED_GLOBAL_EXPORT;
+    stats: { functions: number; instrumentMs: number; cached: boolean };
+}
+
+export interface PrepareOptions {
+    /** Disk cache; `null` turns it off. Default: fileCache() under node_modules/.cache/deai-devnet/. */
+    cache?: PreparedCache | null;
+    /** Milliseconds clock for stats.instrumentMs. */
+    now?: () => number;
+}
+
+/** Compiled modules by cache key; bounded because each holds the module's machine code. */
+const MAX_MEMORY_CACHE_ENTRIES = 16;
+const compiled = new Map<string, Promise<{ module: WebAssembly.Module; entry: CacheEntry }>>();
+
+/**
+ * @example
+ * const prepared = await prepareModule(await readFile('.azle/backend/backend.wasm'));
+ * const instance = await WebAssembly.instantiate(prepared.module, { ic0 });
+ * (instance.exports[prepared.limitGlobal] as WebAssembly.Global).value = 40_000_000_000n;
+ */
+export async function prepareModule(wasm: Uint8Array, options: PrepareOptions = {}): Promise<PreparedModule> {
+    const now = options.now ?? (() => performance.now());
+    const cache = options.cache === undefined ? fileCache() : options.cache;
+    if (wasm.byteLength > MAX_WASM_MODULE_BYTES) {
+        throw new PrepareError(PrepareErrorCode.TooLarge, `wasm module is ${wasm.byteLength} bytes; the limit is ${MAX_WASM_MODULE_BYTES}`);
+    }
+    const started = now();
+    const sha256 = createHash('sha256').update(wasm).digest('hex');
+    const key = `${sha256}-v${INSTRUMENTER_VERSION}`;
+    let cached = true;
+    let pending = compiled.get(key);
+    if (pending === undefined) {
+        cached = false;
+        pending = load(wasm, key, cache).then(async ({ entry, fromDisk }) => {
+            cached = fromDisk;
+            return { module: await WebAssembly.compile(bufferSource(entry.bytes)), entry };
+        });
+        remember(key, pending);
+    }
+    const { module, entry } = await pending;
+    return {
+        module,
+        sha256,
+        tableExport: TABLE_EXPORT,
+        mutableGlobalExports: [...entry.meta.mutableGlobalExports],
+        counterGlobal: COUNTER_GLOBAL_EXPORT,
+        limitGlobal: LIMIT_GLOBAL_EXPORT,
+        exhaustedGlobal: EXHAUSTED_GLOBAL_EXPORT,
+        stats: { functions: entry.meta.functions, instrumentMs: now() - started, cached }
+    };
+}
+
+async function load(wasm: Uint8Array, key: string, cache: PreparedCache | null): Promise<{ entry: CacheEntry; fromDisk: boolean }> {
+    const hit = await cache?.get(key);
+    if (hit !== undefined) return { entry: hit, fromDisk: true };
+    if (!WebAssembly.validate(bufferSource(wasm))) {
+        throw new PrepareError(PrepareErrorCode.InvalidWasm, 'input is not a valid wasm module (WebAssembly.validate failed)');
+    }
+    const patched = patchExports(wasm);
+    const entry: CacheEntry = {
+        bytes: patched.bytes,
+        meta: { mutableGlobalExports: patched.mutableGlobalExports, functions: patched.functions }
+    };
+    await cache?.put(key, entry);
+    return { entry, fromDisk: false };
+}
+
+function remember(key: string, pending: Promise<{ module: WebAssembly.Module; entry: CacheEntry }>): void {
+    compiled.set(key, pending);
+    pending.catch(() => compiled.delete(key)); // a failed preparation is retried next time
+    while (compiled.size > MAX_MEMORY_CACHE_ENTRIES) {
+        const oldest = compiled.keys().next().value as string;
+        compiled.delete(oldest);
+    }
+}
+
+/** WebAssembly's typings want an ArrayBuffer-backed view; copy only in the rare shared-buffer case. */
+function bufferSource(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+    return bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
+}
