@@ -38,6 +38,8 @@ export interface PreparedModule {
 export interface PrepareOptions {
     /** Disk cache; `null` turns it off. Default: fileCache() under node_modules/.cache/deai-devnet/. */
     cache?: PreparedCache | null;
+    /** 'skip' neither reads nor fills the in-memory cache of compiled modules (tests of the disk cache). */
+    memoryCache?: 'use' | 'skip';
     /** Milliseconds clock for stats.instrumentMs. */
     now?: () => number;
 }
@@ -62,14 +64,15 @@ export async function prepareModule(wasm: Uint8Array, options: PrepareOptions = 
     const sha256 = createHash('sha256').update(wasm).digest('hex');
     const key = `${sha256}-v${INSTRUMENTER_VERSION}`;
     let cached = true;
-    let pending = compiled.get(key);
+    const useMemory = options.memoryCache !== 'skip';
+    let pending = useMemory ? compiled.get(key) : undefined;
     if (pending === undefined) {
         cached = false;
         pending = load(wasm, key, cache).then(async ({ entry, fromDisk }) => {
             cached = fromDisk;
             return { module: await WebAssembly.compile(bufferSource(entry.bytes)), entry };
         });
-        remember(key, pending);
+        if (useMemory) remember(key, pending);
     }
     const { module, entry } = await pending;
     return {
