@@ -1,0 +1,5 @@
+export * from './token.constants';
+export type * from './token.types';
+export { encodeBase64Url, decodeBase64Url } from './base64url';
+export { workerTokenSigningInput, workerTokenSigningBytes, encodeWorkerToken } from './token-encode';
+export { verifyWorkerToken } from './token-verify';
