@@ -1,7 +1,7 @@
 /**
- * The export patch, done with binaryen: export the function table and every internal mutable global so the host
- * can call callbacks and snapshot/restore globals, and add the three metering globals at the end of the global
- * index space. Nothing is added to the function index space (the table's callback indices must stay valid).
+ * The export patch, done with binaryen after metering: export the function table, every internal mutable global
+ * of the canister (so the host can call callbacks and snapshot/restore globals) and the three metering globals
+ * that meterModule appended. Nothing is added to the function index space (callback table indices stay valid).
  * Like the IC's `export_table` / `export_mutable_globals` (rs/embedders/src/wasm_utils/instrumentation.rs).
  */
 import binaryen from 'binaryen';
@@ -18,22 +18,25 @@ export interface ExportPatchResult {
     bytes: Uint8Array;
     /** Export names of the module's own mutable globals, in global index order. */
     mutableGlobalExports: string[];
-    /** Number of functions defined in the module (imports excluded). */
-    functions: number;
 }
 
 const RESERVED_PREFIX = '__devnet_';
-/** Internal (binaryen) names of what the patch adds; exports are what the host sees. */
+/** Internal (binaryen) name of the empty table added to a module that has none. */
 const INTERNAL_TABLE = '__devnet_table_internal';
-const INTERNAL_COUNTER = '__devnet_counter_internal';
-const INTERNAL_LIMIT = '__devnet_limit_internal';
-const INTERNAL_EXHAUSTED = '__devnet_exhausted_internal';
+
+/** Global indices of the metering globals (see meterModule). */
+export interface MeteringGlobalIndices {
+    counter: number;
+    limit: number;
+    exhausted: number;
+}
 
 /**
  * @example
- * const { bytes, mutableGlobalExports } = patchExports(rawWasm);
+ * const metered = meterModule(rawWasm);
+ * const { bytes, mutableGlobalExports } = patchExports(metered.bytes, metered.globals);
  */
-export function patchExports(wasm: Uint8Array): ExportPatchResult {
+export function patchExports(wasm: Uint8Array, metering: MeteringGlobalIndices): ExportPatchResult {
     let module: binaryen.Module;
     try {
         module = binaryen.readBinary(wasm);
@@ -43,13 +46,8 @@ export function patchExports(wasm: Uint8Array): ExportPatchResult {
     try {
         rejectReservedExports(module);
         exportTable(module);
-        const mutableGlobalExports = exportMutableGlobals(module);
-        addMeteringGlobals(module);
-        let functions = 0;
-        for (let i = 0; i < module.getNumFunctions(); i++) {
-            if (binaryen.getFunctionInfo(module.getFunctionByIndex(i)).module === '') functions++;
-        }
-        return { bytes: module.emitBinary(), mutableGlobalExports, functions };
+        const mutableGlobalExports = exportGlobals(module, metering);
+        return { bytes: module.emitBinary(), mutableGlobalExports };
     } finally {
         module.dispose();
     }
@@ -77,26 +75,30 @@ function exportTable(module: binaryen.Module): void {
 }
 
 /** Wasm global indices count imported globals first, then defined ones, each in declaration order. */
-function exportMutableGlobals(module: binaryen.Module): string[] {
+function exportGlobals(module: binaryen.Module, metering: MeteringGlobalIndices): string[] {
     const infos = [];
     for (let i = 0; i < module.getNumGlobals(); i++) infos.push(binaryen.getGlobalInfo(module.getGlobalByIndex(i)));
     const ordered = [...infos.filter((g) => g.module !== ''), ...infos.filter((g) => g.module === '')];
+    const meteringExports = new Map<number, string>([
+        [metering.counter, COUNTER_GLOBAL_EXPORT],
+        [metering.limit, LIMIT_GLOBAL_EXPORT],
+        [metering.exhausted, EXHAUSTED_GLOBAL_EXPORT]
+    ]);
     const names: string[] = [];
     ordered.forEach((global, index) => {
+        const meteringName = meteringExports.get(index);
+        if (meteringName !== undefined) {
+            module.addGlobalExport(global.name, meteringName);
+            meteringExports.delete(index);
+            return;
+        }
         if (global.module !== '' || !global.mutable) return;
         const exportName = mutableGlobalExportName(index);
         module.addGlobalExport(global.name, exportName);
         names.push(exportName);
     });
+    if (meteringExports.size > 0) {
+        throw new PrepareError(PrepareErrorCode.InvalidWasm, `metering globals missing: ${[...meteringExports.values()].join(', ')}`);
+    }
     return names;
-}
-
-function addMeteringGlobals(module: binaryen.Module): void {
-    module.addGlobal(INTERNAL_COUNTER, binaryen.i64, true, module.i64.const(0, 0));
-    // All ones: the unsigned compare never trips until the host sets a limit.
-    module.addGlobal(INTERNAL_LIMIT, binaryen.i64, true, module.i64.const(-1, -1));
-    module.addGlobal(INTERNAL_EXHAUSTED, binaryen.i32, true, module.i32.const(0));
-    module.addGlobalExport(INTERNAL_COUNTER, COUNTER_GLOBAL_EXPORT);
-    module.addGlobalExport(INTERNAL_LIMIT, LIMIT_GLOBAL_EXPORT);
-    module.addGlobalExport(INTERNAL_EXHAUSTED, EXHAUSTED_GLOBAL_EXPORT);
 }

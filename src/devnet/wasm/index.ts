@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { fileCache, type CacheEntry, type PreparedCache } from './disk-cache.js';
 import { patchExports } from './export-patch.js';
+import { meterModule } from './metering/meter-module.js';
 import {
     COUNTER_GLOBAL_EXPORT,
     EXHAUSTED_GLOBAL_EXPORT,
@@ -93,10 +94,12 @@ async function load(wasm: Uint8Array, key: string, cache: PreparedCache | null):
     if (!WebAssembly.validate(bufferSource(wasm))) {
         throw new PrepareError(PrepareErrorCode.InvalidWasm, 'input is not a valid wasm module (WebAssembly.validate failed)');
     }
-    const patched = patchExports(wasm);
+    // Meter the wasm as built, as the IC does; binaryen's re-encoding then only adds exports.
+    const metered = meterModule(wasm);
+    const patched = patchExports(metered.bytes, metered.globals);
     const entry: CacheEntry = {
         bytes: patched.bytes,
-        meta: { mutableGlobalExports: patched.mutableGlobalExports, functions: patched.functions }
+        meta: { mutableGlobalExports: patched.mutableGlobalExports, functions: metered.functions }
     };
     await cache?.put(key, entry);
     return { entry, fromDisk: false };

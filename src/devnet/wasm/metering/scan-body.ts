@@ -1,0 +1,193 @@
+/**
+ * Pass 1 of metering one function body: find the IC's injection points (`injections` in dfinity/ic
+ * rs/embedders/src/wasm_utils/instrumentation.rs). A static point opens each basic block and carries the summed
+ * cost of the block's instructions; a dynamic point precedes each bulk memory/table instruction.
+ *
+ * Blocks are split after `loop` (a re-entrant block starts: counter check), after `if` (a non-re-entrant block),
+ * and after `else`, `end`, `br`, `br_if`, `br_table`, `return`, `unreachable`, `return_call*`. The splitting
+ * instruction's own cost belongs to the block it ends. Calls do not split blocks.
+ */
+import { PrepareError, PrepareErrorCode } from '../prepare-error.js';
+import { readU32, skipLeb, truncated } from './byte-reader.js';
+import { COSTS_PREFIX_FC, FUNCTION_ENTRY_COST, UNSUPPORTED } from './instruction-costs.js';
+
+export const PointKind = {
+    /** Function entry or loop header: charge, then check the limit. */
+    Reentrant: 0,
+    /** Start of an `if` body: charge only. */
+    NonReentrant: 1,
+    /** Code after a block ends or after a branch: charge only. */
+    BlockEnd: 2,
+    /** Before a bulk op whose i32 size operand is on top of the stack: charge the size, check. */
+    DynamicI32: 3,
+    /** The same with an i64 size operand (memory64 memory.copy/fill). */
+    DynamicI64: 4
+} as const;
+export type PointKind = (typeof PointKind)[keyof typeof PointKind];
+
+/** Injection points of one body, sorted by position; reused across bodies to avoid allocation. */
+export class Points {
+    count = 0;
+    positions = new Int32Array(256);
+    kinds = new Uint8Array(256);
+    costs = new Float64Array(256);
+    needsI32Temp = false;
+    needsI64Temp = false;
+
+    reset(): void {
+        this.count = 0;
+        this.needsI32Temp = false;
+        this.needsI64Temp = false;
+    }
+
+    push(position: number, kind: PointKind, cost: number): void {
+        if (this.count === this.positions.length) {
+            const grow = <T extends Int32Array | Uint8Array | Float64Array>(a: T, make: (n: number) => T): T => {
+                const next = make(a.length * 2);
+                next.set(a);
+                return next;
+            };
+            this.positions = grow(this.positions, (n) => new Int32Array(n));
+            this.kinds = grow(this.kinds, (n) => new Uint8Array(n));
+            this.costs = grow(this.costs, (n) => new Float64Array(n));
+        }
+        this.positions[this.count] = position;
+        this.kinds[this.count] = kind;
+        this.costs[this.count] = cost;
+        this.count++;
+    }
+}
+
+function unsupported(what: string, at: number): PrepareError {
+    return new PrepareError(PrepareErrorCode.Unsupported, `${what} at byte ${at} is not supported by the devnet metering`);
+}
+
+/** Skips a memarg (align, [memory index when align has bit 6 set: multi-memory], offset). */
+function skipMemarg(bytes: Uint8Array, pos: number): number {
+    const [align, next] = readU32(bytes, pos);
+    pos = (align & 0x40) !== 0 ? skipLeb(bytes, next) : next;
+    return skipLeb(bytes, pos);
+}
+
+/** Skips a value type: one byte, or a (ref null? ht) type with an s33 heap type. */
+function skipValType(bytes: Uint8Array, pos: number): number {
+    const byte = bytes[pos];
+    return byte === 0x63 || byte === 0x64 ? skipLeb(bytes, pos + 1) : pos + 1;
+}
+
+/**
+ * Scans the instructions in `bytes[start, end)` (a function body after its locals) into `points`.
+ * `costs` is COSTS_MEMORY32 or COSTS_MEMORY64; `memory64` picks the size operand type of memory.copy/fill.
+ */
+export function scanBody(bytes: Uint8Array, start: number, end: number, costs: Uint8Array, memory64: boolean, points: Points): void {
+    points.reset();
+    // Dynamic points are collected apart and merged, keeping the IC's order (dynamic first) at equal positions.
+    const dynamic: number[] = [];
+    let blockPos = start;
+    let blockKind: PointKind = PointKind.Reentrant;
+    let blockCost = FUNCTION_ENTRY_COST;
+    let pos = start;
+    const split = (next: number, kind: PointKind): void => {
+        mergeDynamicUpTo(blockPos);
+        points.push(blockPos, blockKind, blockCost);
+        blockPos = next;
+        blockKind = kind;
+        blockCost = 0;
+    };
+    let d = 0;
+    const mergeDynamicUpTo = (position: number): void => {
+        while (d < dynamic.length && dynamic[d]! <= position) {
+            points.push(dynamic[d]!, dynamic[d + 1] as PointKind, 0);
+            d += 2;
+        }
+    };
+    while (pos < end) {
+        const at = pos;
+        const op = bytes[pos++]!;
+        if (op === 0xfc) {
+            const [sub, next] = readU32(bytes, pos);
+            pos = next;
+            const cost = sub < COSTS_PREFIX_FC.length ? COSTS_PREFIX_FC[sub]! : UNSUPPORTED;
+            if (cost === UNSUPPORTED) throw unsupported(`instruction 0xfc ${sub}`, at);
+            blockCost += cost;
+            if (sub === 8 || sub === 12 || sub === 14) pos = skipLeb(bytes, skipLeb(bytes, pos)); // memory.init, table.init, table.copy
+            else if (sub === 10) pos = skipLeb(bytes, skipLeb(bytes, pos)); // memory.copy
+            else if (sub >= 9) pos = skipLeb(bytes, pos); // data.drop, memory.fill, elem.drop, table.grow/size/fill
+            if (sub === 10 || sub === 11) {
+                dynamic.push(at, memory64 ? PointKind.DynamicI64 : PointKind.DynamicI32);
+                if (memory64) points.needsI64Temp = true;
+                else points.needsI32Temp = true;
+            } else if (sub === 8 || sub === 12 || sub === 14 || sub === 17) {
+                dynamic.push(at, PointKind.DynamicI32);
+                points.needsI32Temp = true;
+            }
+            continue;
+        }
+        const cost = costs[op]!;
+        if (cost === UNSUPPORTED) throw unsupported(`opcode 0x${op.toString(16)}`, at);
+        blockCost += cost;
+        switch (op) {
+            case 0x02: // block bt
+                pos = skipLeb(bytes, pos);
+                break;
+            case 0x03: // loop bt
+                pos = skipLeb(bytes, pos);
+                split(pos, PointKind.Reentrant);
+                break;
+            case 0x04: // if bt
+                pos = skipLeb(bytes, pos);
+                split(pos, PointKind.NonReentrant);
+                break;
+            case 0x05: // else
+            case 0x0b: // end
+            case 0x0f: // return
+            case 0x00: // unreachable
+                split(pos, PointKind.BlockEnd);
+                break;
+            case 0x0c: // br l
+            case 0x0d: // br_if l
+            case 0x12: // return_call f
+                pos = skipLeb(bytes, pos);
+                split(pos, PointKind.BlockEnd);
+                break;
+            case 0x13: // return_call_indirect type table
+                pos = skipLeb(bytes, skipLeb(bytes, pos));
+                split(pos, PointKind.BlockEnd);
+                break;
+            case 0x0e: {
+                // br_table vec(l) l
+                const [n, next] = readU32(bytes, pos);
+                pos = next;
+                for (let i = 0; i <= n; i++) pos = skipLeb(bytes, pos);
+                split(pos, PointKind.BlockEnd);
+                break;
+            }
+            case 0x11: // call_indirect type table
+                pos = skipLeb(bytes, skipLeb(bytes, pos));
+                break;
+            case 0x1c: {
+                // select t*
+                const [n, next] = readU32(bytes, pos);
+                pos = next;
+                for (let i = 0; i < n; i++) pos = skipValType(bytes, pos);
+                break;
+            }
+            case 0x43: // f32.const
+                pos += 4;
+                break;
+            case 0x44: // f64.const
+                pos += 8;
+                break;
+            default:
+                if (op >= 0x28 && op <= 0x3e) pos = skipMemarg(bytes, pos);
+                else if ((op >= 0x10 && op <= 0x26) || (op >= 0x3f && op <= 0x42) || op === 0xd0 || op === 0xd2) {
+                    // call f, local/global/table index, memory.size/grow memidx, i32/i64.const, ref.null ht, ref.func f
+                    if (op !== 0x1a && op !== 0x1b) pos = skipLeb(bytes, pos);
+                }
+        }
+    }
+    if (pos !== end) throw truncated(end);
+    mergeDynamicUpTo(blockPos);
+    points.push(blockPos, blockKind, blockCost);
+    mergeDynamicUpTo(Number.MAX_SAFE_INTEGER);
+}
