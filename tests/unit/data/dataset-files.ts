@@ -1,0 +1,37 @@
+/** Loads the seed dataset (data/*.json) and compiles its JSON Schemas (data/schema/*.schema.json) with Ajv (draft 2020-12). */
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const DATA_DIR = 'data';
+const SCHEMA_DIR = join(DATA_DIR, 'schema');
+
+export function readJson(path: string): unknown {
+    return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+/** Every data file with the schema that describes it. */
+export const DATASET_FILES = {
+    hardware: { data: 'hardware.json', schema: 'urn:deai-atlas:schema:hardware' },
+    runtimes: { data: 'runtimes.json', schema: 'urn:deai-atlas:schema:runtimes' },
+    models: { data: 'models.json', schema: 'urn:deai-atlas:schema:models' },
+    benchmarks: { data: 'benchmarks.json', schema: 'urn:deai-atlas:schema:benchmarks' },
+} as const;
+export type DatasetName = keyof typeof DATASET_FILES;
+
+export function loadDataset(name: DatasetName): unknown {
+    return readJson(join(DATA_DIR, DATASET_FILES[name].data));
+}
+
+/** One Ajv instance holding every schema in data/schema, so cross-file `$ref`s resolve. */
+export function compileSchemas(): (id: string) => ValidateFunction {
+    const ajv = new Ajv2020({ strict: true, allErrors: true });
+    for (const file of readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.schema.json'))) {
+        ajv.addSchema(readJson(join(SCHEMA_DIR, file)) as object);
+    }
+    return (id) => {
+        const v = ajv.getSchema(id);
+        if (!v) throw new Error(`no schema with $id ${id} in ${SCHEMA_DIR}`);
+        return v;
+    };
+}
