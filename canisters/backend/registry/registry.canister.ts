@@ -1,0 +1,198 @@
+/**
+ * The registry's Candid API. Each method is thin: decode wire → check the caller → pure/shared logic →
+ * encode the Result. Reads are open to everyone (other canisters included); writes need a signed-in caller.
+ */
+import { IDL, msgCaller, query, time, update } from 'azle';
+
+import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '../../../src/shared/registry/limits.constants';
+import type { RegistryError } from '../../../src/shared/registry/types';
+import { auditCount, auditPage } from '../access/audit-log';
+import { levelOf, require, rolesOf } from '../access/roles';
+import { fromOpt, wireErr, wireResult, type WireResult } from '../candid/results';
+import { fromWire, toWire } from '../candid/wire-mapping';
+import type { EntityCollection } from '../storage/entity-collection';
+import { benchmarks, hardware, meta, models, runtimes } from '../storage/stores';
+import { submitBenchmark } from './benchmarks.service';
+import { benchmarkFilter, hardwareFilter, modelFilter, runtimeFilter } from './filters';
+import { getProposal, listProposals, propose, review, type ProposalStatus } from './proposals.service';
+import { BenchmarkResult, BenchmarkSubmission, EntityKind, Hardware, Model, Runtime } from './registry.idl';
+import * as Api from './registry-api.idl';
+import { collectionOf, DEFAULT_SORT, getMany, listPage, search, type PageRequest, type RecordKind } from './registry.service';
+import { SCHEMA_VERSION } from './schema';
+
+type WirePageRequest = { sort: [] | [string]; descending: [] | [boolean]; cursor: [] | [string]; limit: [] | [number] };
+
+function pageRequest(p: WirePageRequest): PageRequest {
+    return { sort: fromOpt(p.sort), descending: fromOpt(p.descending) ?? false, cursor: fromOpt(p.cursor), limit: fromOpt(p.limit) };
+}
+
+function kindOf(wireKind: object): RecordKind | 'result' | 'variant' {
+    return Object.keys(wireKind)[0] as RecordKind;
+}
+
+function getResult(kind: RecordKind, type: IDL.Type, id: string): WireResult {
+    const record = collectionOf(kind).get(id);
+    return record === undefined ? wireErr({ code: 'NotFound', entity: kind, id }) : { Ok: toWire(type, record) };
+}
+
+function limitOf(limit: [] | [number]): number | RegistryError {
+    const n = fromOpt(limit) ?? PAGE_SIZE_DEFAULT;
+    return n >= 1 && n <= PAGE_SIZE_MAX ? n : { code: 'InvalidInput', field: 'limit', reason: `must be 1‥${PAGE_SIZE_MAX}` };
+}
+
+export class RegistryApi {
+    @query([IDL.Text], Api.HardwareResult)
+    get_hardware(id: string): WireResult {
+        return getResult('hardware', Hardware, id);
+    }
+
+    @query([IDL.Text], Api.RuntimeResult)
+    get_runtime(id: string): WireResult {
+        return getResult('runtime', Runtime, id);
+    }
+
+    @query([IDL.Text], Api.ModelResult)
+    get_model(id: string): WireResult {
+        return getResult('model', Model, id);
+    }
+
+    @query([IDL.Text], Api.BenchmarkResultResult)
+    get_benchmark(id: string): WireResult {
+        const r = benchmarks.get(id);
+        return r === undefined ? wireErr({ code: 'NotFound', entity: 'result', id }) : { Ok: toWire(BenchmarkResult, r) };
+    }
+
+    @query([IDL.Record({ page: Api.PageRequest, filter: Api.HardwareFilter })], Api.Result(Api.HardwarePage))
+    list_hardware(req: { page: WirePageRequest; filter: unknown }): WireResult {
+        const filter = fromWire(Api.HardwareFilter, req.filter) as Parameters<typeof hardwareFilter>[0];
+        return wireResult(Api.HardwarePage, listPage(hardware, DEFAULT_SORT.hardware, pageRequest(req.page), hardwareFilter(filter)));
+    }
+
+    @query([IDL.Record({ page: Api.PageRequest, filter: Api.RuntimeFilter })], Api.Result(Api.RuntimePage))
+    list_runtimes(req: { page: WirePageRequest; filter: unknown }): WireResult {
+        const filter = fromWire(Api.RuntimeFilter, req.filter) as Parameters<typeof runtimeFilter>[0];
+        return wireResult(Api.RuntimePage, listPage(runtimes, DEFAULT_SORT.runtime, pageRequest(req.page), runtimeFilter(filter)));
+    }
+
+    @query([IDL.Record({ page: Api.PageRequest, filter: Api.ModelFilter })], Api.Result(Api.ModelPage))
+    list_models(req: { page: WirePageRequest; filter: unknown }): WireResult {
+        const filter = fromWire(Api.ModelFilter, req.filter) as Parameters<typeof modelFilter>[0];
+        return wireResult(Api.ModelPage, listPage(models, DEFAULT_SORT.model, pageRequest(req.page), modelFilter(filter)));
+    }
+
+    @query([IDL.Record({ page: Api.PageRequest, filter: Api.BenchmarkFilter })], Api.Result(Api.BenchmarkPage))
+    list_benchmarks(req: { page: WirePageRequest; filter: unknown }): WireResult {
+        const filter = fromWire(Api.BenchmarkFilter, req.filter) as Parameters<typeof benchmarkFilter>[0];
+        return wireResult(Api.BenchmarkPage, listPage(benchmarks, DEFAULT_SORT.result, pageRequest(req.page), benchmarkFilter(filter)));
+    }
+
+    @query([IDL.Text, IDL.Opt(IDL.Nat32)], Api.Result(IDL.Vec(Api.SearchHit)))
+    search(text: string, limit: [] | [number]): WireResult {
+        return wireResult(IDL.Vec(Api.SearchHit), search(text, fromOpt(limit) ?? PAGE_SIZE_DEFAULT));
+    }
+
+    @query([IDL.Vec(IDL.Text)], Api.Result(IDL.Vec(Hardware)))
+    compare_hardware(ids: string[]): WireResult {
+        return wireResult(IDL.Vec(Hardware), getMany('hardware', ids));
+    }
+
+    @query([IDL.Vec(IDL.Text)], Api.Result(IDL.Vec(Model)))
+    compare_models(ids: string[]): WireResult {
+        return wireResult(IDL.Vec(Model), getMany('model', ids));
+    }
+
+    @query([IDL.Vec(IDL.Text)], Api.Result(IDL.Vec(Runtime)))
+    compare_runtimes(ids: string[]): WireResult {
+        return wireResult(IDL.Vec(Runtime), getMany('runtime', ids));
+    }
+
+    /** Records of one kind in id order as a JSON array, for backups, diffs and re-import. */
+    @query([EntityKind, IDL.Opt(IDL.Text), IDL.Opt(IDL.Nat32)], Api.Result(Api.ExportChunk))
+    export_records(wireKind: object, cursor: [] | [string], limit: [] | [number]): WireResult {
+        const kind = kindOf(wireKind);
+        const n = limitOf(limit);
+        if (typeof n !== 'number') return wireErr(n);
+        const collection = (kind === 'result' ? benchmarks : kind === 'variant' ? null : collectionOf(kind)) as EntityCollection<object> | null;
+        if (collection === null) return wireErr({ code: 'InvalidInput', field: 'kind', reason: 'variants are exported with their models' });
+        const page = listPage<object>(collection, 'id', { sort: 'id', descending: false, cursor: fromOpt(cursor), limit: n }, () => true);
+        if (!page.ok) return wireErr(page.error);
+        const json = JSON.stringify(page.value.items, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
+        return { Ok: { json, count: page.value.items.length, next_cursor: page.value.next_cursor === null ? [] : [page.value.next_cursor] } };
+    }
+
+    @query([], Api.Stats)
+    stats(): unknown {
+        return {
+            hardware: BigInt(hardware.count()),
+            runtimes: BigInt(runtimes.count()),
+            models: BigInt(models.count()),
+            benchmarks: BigInt(benchmarks.count()),
+            pending_proposals: BigInt((meta.get('pending:*') as number | undefined) ?? 0),
+            audit_entries: BigInt(auditCount()),
+            schema_version: SCHEMA_VERSION
+        };
+    }
+
+    @query([], Api.Whoami)
+    whoami(): unknown {
+        const caller = msgCaller();
+        return { principal: caller, level: { [levelOf(caller)]: null }, roles: rolesOf(caller.toText()).map((r) => ({ [r]: null })) };
+    }
+
+    @update([Hardware, IDL.Opt(IDL.Text)], Api.Result(Api.Proposal))
+    propose_hardware(record: unknown, comment: [] | [string]): WireResult {
+        return this.propose('hardware', fromWire(Hardware, record), fromOpt(comment));
+    }
+
+    @update([Runtime, IDL.Opt(IDL.Text)], Api.Result(Api.Proposal))
+    propose_runtime(record: unknown, comment: [] | [string]): WireResult {
+        return this.propose('runtime', fromWire(Runtime, record), fromOpt(comment));
+    }
+
+    @update([Model, IDL.Opt(IDL.Text)], Api.Result(Api.Proposal))
+    propose_model(record: unknown, comment: [] | [string]): WireResult {
+        return this.propose('model', fromWire(Model, record), fromOpt(comment));
+    }
+
+    private propose(kind: RecordKind, record: unknown, comment: string | null): WireResult {
+        const denied = require(msgCaller(), 'contributor');
+        if (denied !== null) return wireErr(denied);
+        return wireResult(Api.Proposal, propose(kind, record, msgCaller().toText(), comment, time()));
+    }
+
+    @update([IDL.Text, IDL.Bool, IDL.Opt(IDL.Text)], Api.Result(Api.Proposal))
+    review_proposal(id: string, approve: boolean, reason: [] | [string]): WireResult {
+        const denied = require(msgCaller(), 'curator');
+        if (denied !== null) return wireErr(denied);
+        return wireResult(Api.Proposal, review(id, approve, msgCaller().toText(), fromOpt(reason), time()));
+    }
+
+    @query([IDL.Text], Api.Result(Api.Proposal))
+    get_proposal(id: string): WireResult {
+        const p = getProposal(id);
+        return p === undefined ? wireErr({ code: 'InvalidInput', field: 'id', reason: `no proposal ${id}` }) : { Ok: toWire(Api.Proposal, p) };
+    }
+
+    @query([IDL.Opt(Api.ProposalStatus), IDL.Opt(IDL.Text), IDL.Opt(IDL.Nat32)], Api.Result(Api.ProposalPage))
+    list_proposals(status: [] | [object], cursor: [] | [string], limit: [] | [number]): WireResult {
+        const n = limitOf(limit);
+        if (typeof n !== 'number') return wireErr(n);
+        const s = fromOpt(status);
+        return { Ok: toWire(Api.ProposalPage, listProposals(s === null ? null : (Object.keys(s)[0] as ProposalStatus), fromOpt(cursor), n)) };
+    }
+
+    @update([BenchmarkSubmission], Api.BenchmarkResultResult)
+    submit_benchmark(submission: unknown): WireResult {
+        const denied = require(msgCaller(), 'contributor');
+        if (denied !== null) return wireErr(denied);
+        return wireResult(BenchmarkResult, submitBenchmark(fromWire(BenchmarkSubmission, submission), msgCaller().toText(), time()));
+    }
+
+    /** The audit log, newest first. */
+    @query([IDL.Opt(IDL.Text), IDL.Opt(IDL.Nat32)], Api.Result(Api.AuditPage))
+    audit_log(cursor: [] | [string], limit: [] | [number]): WireResult {
+        const n = limitOf(limit);
+        if (typeof n !== 'number') return wireErr(n);
+        return { Ok: toWire(Api.AuditPage, auditPage(fromOpt(cursor), n)) };
+    }
+}
