@@ -1,0 +1,341 @@
+/**
+ * `Devnet`: an in-process local Internet Computer that runs real canister wasm (Miniflare-style engine API).
+ * The HTTP interface (src/devnet/http) and the test helpers (src/devnet/testing) are thin adapters over it.
+ */
+import { randomBytes } from 'node:crypto';
+import { IDL } from '@dfinity/candid';
+import { Principal } from '@dfinity/principal';
+import { RejectCode } from './engine-api.js';
+import type {
+    BuiltinCanister,
+    CallOutcome,
+    Certifier,
+    IngressCall,
+    ManagementMethod,
+    MessageStats,
+    PendingOutcall,
+    RequestStatus
+} from './engine-api.js';
+import { CanisterIdAllocator } from './core/canister-ids.js';
+import { admissionReject } from './core/call-execution.js';
+import { Engine, type CallInterceptor, type Logger, type OutcallInterceptor, type RequestRecord } from './core/engine.js';
+import { reject, type Rejected } from './core/errors.js';
+import { LIVE_ROUND_INTERVAL_MS, MANAGEMENT_CANISTER_TEXT, MAX_INGRESS_BYTES } from './core/limits.constants.js';
+import type { MessageEvent } from './core/messages.js';
+import { inspectMessage, runQuery } from './core/query-execution.js';
+import { runHeartbeats } from './core/timers.js';
+import { DevnetError } from './devnet-errors.js';
+import { canisterInfo, type CanisterInfo } from './canister-info.js';
+import { ManagementCanister, MANAGEMENT_QUERY_METHODS } from './management/management-canister.js';
+import { CanisterSettings, InstallCodeArgs, ProvisionalCreateArgs } from './management/ic.idl.js';
+import { wireExternalMethods } from './management/external-methods.js';
+
+export interface DevnetOptions {
+    /** 'manual' (default): time moves only via setTime/advanceTime, starting at the wall clock. 'live': follows the wall clock and runs rounds in the background. */
+    clock?: 'manual' | 'live';
+    /** Nodes in the subnet (scales cycles costs; default 13). */
+    subnetSize?: number;
+    /** Timeout of one HTTPS outcall (passed to the http_request method; default 30 000). */
+    outcallTimeoutMs?: number;
+    certifier?: Certifier;
+    logger?: Logger;
+    /** Wall clock in ns since the epoch (injectable for tests). */
+    wallClockNs?: () => bigint;
+    /** Randomness for raw_rand (injectable for reproducible tests). */
+    randomBytes?: (n: number) => Uint8Array;
+    /** Register http_request / threshold methods when their modules exist (default true). */
+    externalMethods?: boolean;
+}
+
+/** A terminal outcome plus what it cost. */
+export type CallResult = CallOutcome & { stats: MessageStats };
+
+export interface CreateCanisterOptions {
+    controllers?: Principal[];
+    cycles?: bigint;
+    specifiedId?: Principal;
+    /** Who creates it (becomes a controller when `controllers` is not given). Default: anonymous. */
+    sender?: Principal;
+}
+
+export interface InstallOptions {
+    canisterId: Principal;
+    wasm: Uint8Array;
+    arg?: Uint8Array;
+    mode?: 'install' | 'reinstall' | 'upgrade';
+    sender: Principal;
+    skipPreUpgrade?: boolean;
+}
+
+const DEFAULT_SUBNET_SIZE = 13;
+const wallClock = (): bigint => BigInt(Date.now()) * 1_000_000n;
+
+export class Devnet {
+    readonly engine: Engine;
+    readonly management: ManagementCanister;
+    readonly ids: CanisterIdAllocator;
+    readonly options: Readonly<DevnetOptions>;
+    private liveTimer: NodeJS.Timeout | undefined;
+
+    private constructor(options: DevnetOptions, engine: Engine, ids: CanisterIdAllocator) {
+        this.options = options;
+        this.engine = engine;
+        this.ids = ids;
+        this.management = new ManagementCanister({ engine, ids, randomBytes: options.randomBytes });
+        if (options.clock === 'live') {
+            this.liveTimer = setInterval(() => this.engine.drain(), LIVE_ROUND_INTERVAL_MS);
+            this.liveTimer.unref();
+        }
+    }
+
+    /**
+     * @example
+     * const devnet = await Devnet.create();
+     * const id = await devnet.createCanister({ sender });
+     * await devnet.installCode({ canisterId: id, wasm, sender });
+     */
+    static async create(options: DevnetOptions = {}, state?: { timeNs?: bigint; nextCanisterIndex?: bigint }): Promise<Devnet> {
+        const now = options.wallClockNs ?? wallClock;
+        const engine = new Engine({
+            subnetSize: options.subnetSize ?? DEFAULT_SUBNET_SIZE,
+            startTimeNs: state?.timeNs ?? now(),
+            certifier: options.certifier,
+            logger: options.logger,
+            wallClockNs: now,
+            live: options.clock === 'live'
+        });
+        const devnet = new Devnet(options, engine, new CanisterIdAllocator(state?.nextCanisterIndex));
+        if (options.externalMethods !== false) await wireExternalMethods(devnet.management, options);
+        return devnet;
+    }
+
+    /** Stops the live clock loop. The devnet stays usable in manual mode. */
+    close(): void {
+        if (this.liveTimer !== undefined) clearInterval(this.liveTimer);
+        this.liveTimer = undefined;
+    }
+
+    // ---- canister lifecycle helpers (management calls made as the sender) ----
+
+    async createCanister(options: CreateCanisterOptions = {}): Promise<Principal> {
+        const sender = options.sender ?? Principal.anonymous();
+        const settings = options.controllers === undefined ? [] : [{ ...emptySettings(), controllers: [options.controllers] }];
+        const arg = IDL.encode([ProvisionalCreateArgs], [
+            { amount: options.cycles === undefined ? [] : [options.cycles], settings, specified_id: options.specifiedId === undefined ? [] : [options.specifiedId], sender_canister_version: [] }
+        ]);
+        const outcome = await this.management.fromIngress(sender, 'provisional_create_canister_with_cycles', new Uint8Array(arg));
+        if (outcome.kind === 'rejected') throw DevnetError.rejected('provisional_create_canister_with_cycles', outcome);
+        const [result] = IDL.decode([IDL.Record({ canister_id: IDL.Principal })], outcome.reply) as unknown as [{ canister_id: Principal }];
+        return result.canister_id;
+    }
+
+    async installCode(options: InstallOptions): Promise<void> {
+        const mode = options.mode ?? 'install';
+        const modeValue = mode === 'upgrade' ? { upgrade: [{ skip_pre_upgrade: options.skipPreUpgrade === true ? [true] : [], wasm_memory_persistence: [] }] } : { [mode]: null };
+        const arg = IDL.encode([InstallCodeArgs], [
+            { mode: modeValue, canister_id: options.canisterId, wasm_module: options.wasm, arg: options.arg ?? new Uint8Array(IDL.encode([], [])), sender_canister_version: [] }
+        ]);
+        // Direct dispatch: the ingress size limit does not apply to this in-process helper (use chunks over HTTP).
+        const outcome = await this.management.fromIngress(options.sender, 'install_code', new Uint8Array(arg));
+        if (outcome.kind === 'rejected') throw DevnetError.rejected(`install_code (${mode})`, outcome);
+    }
+
+    upgradeCanister(options: Omit<InstallOptions, 'mode'>): Promise<void> {
+        return this.installCode({ ...options, mode: 'upgrade' });
+    }
+
+    reinstallCode(options: Omit<InstallOptions, 'mode'>): Promise<void> {
+        return this.installCode({ ...options, mode: 'reinstall' });
+    }
+
+    // ---- calls ----
+
+    /** Runs an update call (ingress) to its terminal outcome. */
+    async update(call: IngressCall): Promise<CallResult> {
+        const requestId = randomBytes(32).toString('hex');
+        const early = await this.submitUpdate(call, requestId);
+        const record = this.engine.requests.get(requestId)!;
+        const outcome = early ?? (await this.waitFor(record));
+        this.engine.requests.delete(requestId);
+        return { ...outcome, stats: { instructions: record.instructions, cyclesCharged: record.cyclesCharged } };
+    }
+
+    /**
+     * Starts an ingress update under `requestId`; returns the rejection when it fails before execution
+     * (canister missing, stopped, empty, inspect_message refused), else undefined and the call runs.
+     */
+    async submitUpdate(call: IngressCall, requestId: string): Promise<Rejected | undefined> {
+        if (call.arg.length > MAX_INGRESS_BYTES) throw new DevnetError('payload_too_large', `ingress payload is ${call.arg.length} bytes; the limit is ${MAX_INGRESS_BYTES}`);
+        const record = this.engine.recordRequest(requestId);
+        const idText = call.canisterId.toText();
+        if (idText === MANAGEMENT_CANISTER_TEXT) {
+            record.status = 'processing';
+            void this.management.fromIngress(call.sender, call.method, call.arg).then((outcome) => this.engine.completeRequest(requestId, outcome));
+            return undefined;
+        }
+        if (!this.engine.builtins.has(idText)) {
+            const canister = this.engine.canister(idText);
+            const early = admissionReject(canister, idText) ?? (call.origin === 'ingress' ? inspectMessage(this.engine, canister!, call.method, call.arg, call.sender) : undefined);
+            if (early !== undefined) {
+                const rejected = early as Rejected;
+                this.engine.completeRequest(requestId, rejected);
+                return rejected;
+            }
+        }
+        this.engine.enqueue({ type: 'request', caller: { kind: 'ingress', sender: call.sender, requestId }, callee: call.canisterId, method: call.method, arg: call.arg, cycles: 0n, deadline: undefined });
+        return undefined;
+    }
+
+    requestStatus(requestId: string): RequestStatus | undefined {
+        const record = this.engine.requests.get(requestId);
+        if (record === undefined) return undefined;
+        if (record.outcome === undefined) return { status: record.status as 'received' | 'processing' };
+        return { status: record.outcome.kind, ...record.outcome } as RequestStatus;
+    }
+
+    /** Waits up to `timeoutMs` for a request to become terminal; returns its status then. */
+    async awaitRequest(requestId: string, timeoutMs: number): Promise<RequestStatus | undefined> {
+        const record = this.engine.requests.get(requestId);
+        if (record === undefined) return undefined;
+        if (record.outcome === undefined) {
+            let timer: NodeJS.Timeout | undefined;
+            await Promise.race([this.waitFor(record), new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+            clearTimeout(timer);
+        }
+        return this.requestStatus(requestId);
+    }
+
+    private waitFor(record: RequestRecord): Promise<CallOutcome> {
+        if (record.outcome !== undefined) return Promise.resolve(record.outcome);
+        return new Promise((resolve) => {
+            record.waiters.push(resolve);
+            this.engine.scheduleDrain();
+        });
+    }
+
+    /** A non-replicated query (or composite query); all state changes are discarded. */
+    async query(call: IngressCall): Promise<CallResult> {
+        const idText = call.canisterId.toText();
+        if (idText === MANAGEMENT_CANISTER_TEXT) {
+            const outcome = MANAGEMENT_QUERY_METHODS.has(call.method)
+                ? await this.management.fromIngress(call.sender, call.method, call.arg)
+                : reject(RejectCode.DestinationInvalid, 'IC0536', `Management canister has no query method '${call.method}'`);
+            return { ...outcome, stats: { instructions: 0n, cyclesCharged: 0n } };
+        }
+        const builtin = this.engine.builtins.get(idText);
+        if (builtin !== undefined) {
+            const { cyclesAccepted: _c, ...outcome } = await builtin.call({ caller: call.sender, method: call.method, arg: call.arg, cycles: 0n, kind: 'query' });
+            return { ...(outcome as CallOutcome), stats: { instructions: 0n, cyclesCharged: 0n } };
+        }
+        const result = runQuery(this.engine, { canisterId: call.canisterId, method: call.method, arg: call.arg, sender: call.sender });
+        return { ...result.outcome, stats: { instructions: result.instructions, cyclesCharged: 0n } };
+    }
+
+    // ---- time and rounds ----
+
+    time(): bigint {
+        return this.engine.timeNs;
+    }
+
+    /** Sets the devnet time (ns) and runs a round so due timers fire. Time never goes backwards. */
+    async setTime(timeNs: bigint): Promise<void> {
+        if (timeNs < this.engine.timeNs) throw new DevnetError('time_went_backwards', `cannot set time to ${timeNs}: it is already ${this.engine.timeNs}`);
+        this.engine.timeNs = timeNs;
+        await this.runUntilIdle();
+    }
+
+    async advanceTime(deltaNs: bigint): Promise<void> {
+        if (deltaNs < 0n) throw new DevnetError('invalid_argument', 'advanceTime needs a non-negative delta');
+        await this.setTime(this.engine.timeNs + deltaNs);
+    }
+
+    /** One round: heartbeats, due timers, queued messages and finished async work. */
+    async tick(): Promise<void> {
+        runHeartbeats(this.engine);
+        this.engine.drain();
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        this.engine.drain();
+    }
+
+    /** Runs rounds until no message is queued and no async operation (other than hung ones) is in flight. */
+    async runUntilIdle(): Promise<void> {
+        for (;;) {
+            this.engine.drain();
+            if (this.engine.queue.length > 0) continue;
+            if (this.engine.inFlight.size === 0) return;
+            await Promise.race([...this.engine.inFlight, new Promise((resolve) => setTimeout(resolve, 10))]);
+            if (this.engine.queue.length === 0 && this.allInFlightHung()) return;
+        }
+    }
+
+    private allInFlightHung(): boolean {
+        return this.engine.inFlight.size > 0 && this.engine.pendingOutcalls.size >= this.engine.inFlight.size;
+    }
+
+    // ---- introspection ----
+
+    canisterIds(): Principal[] {
+        return [...this.engine.canisters.values()].map((c) => c.id);
+    }
+
+    canisterInfo(id: Principal): CanisterInfo | undefined {
+        const canister = this.engine.canister(id);
+        return canister === undefined ? undefined : canisterInfo(canister);
+    }
+
+    /** Stats of the last executed message (any canister). */
+    get lastMessageStats(): MessageEvent | undefined {
+        return this.engine.lastMessage;
+    }
+
+    /** Subscribe to per-message stats; returns an unsubscribe function. */
+    onMessage(listener: (event: MessageEvent) => void): () => void {
+        this.engine.messageListeners.push(listener);
+        return () => remove(this.engine.messageListeners, listener);
+    }
+
+    // ---- extension points ----
+
+    registerBuiltinCanister(id: Principal, impl: BuiltinCanister): void {
+        this.engine.builtins.set(id.toText(), impl);
+    }
+
+    registerManagementMethod(name: string, method: ManagementMethod): void {
+        this.management.register(name, method);
+    }
+
+    setCertifier(certifier: Certifier | undefined): void {
+        this.engine.certifier = certifier;
+    }
+
+    /** Intercept HTTPS outcalls (fault injection); returns an unsubscribe function. */
+    onOutcall(interceptor: OutcallInterceptor): () => void {
+        this.engine.outcallInterceptors.push(interceptor);
+        return () => remove(this.engine.outcallInterceptors, interceptor);
+    }
+
+    /** Intercept inter-canister calls before delivery (pass / reject / reply / hang). */
+    onCanisterCall(interceptor: CallInterceptor): () => void {
+        this.engine.callInterceptors.push(interceptor);
+        return () => remove(this.engine.callInterceptors, interceptor);
+    }
+
+    pendingOutcalls(): PendingOutcall[] {
+        return [...this.engine.pendingOutcalls.values()];
+    }
+
+    /** Why a call to this canister would be rejected before execution, if it would. */
+    admission(id: Principal): Rejected | undefined {
+        return admissionReject(this.engine.canister(id), id.toText());
+    }
+}
+
+function remove<T>(list: T[], item: T): void {
+    const i = list.indexOf(item);
+    if (i >= 0) list.splice(i, 1);
+}
+
+function emptySettings(): Record<string, []> {
+    const fields = (CanisterSettings as unknown as { _fields: [string, unknown][] })._fields;
+    return Object.fromEntries(fields.map(([name]) => [name, []]));
+}
