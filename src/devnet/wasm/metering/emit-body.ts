@@ -18,6 +18,8 @@ export interface MeteringGlobals {
 export interface TempLocals {
     i32: number;
     i64: number;
+    /** Holds the new counter value, so the check does not read the global back. */
+    counter: number;
 }
 
 const GLOBAL_GET = 0x23;
@@ -28,6 +30,22 @@ const I64_CONST = 0x42;
 const I64_ADD = 0x7c;
 const I64_GT_U = 0x56;
 const I64_EXTEND_I32_U = 0xad;
+
+/** counter += cost; if (counter > limit) { exhausted = 1; unreachable } */
+function emitChargeAndCheck(out: ByteWriter, g: MeteringGlobals, cost: number, temp: number): void {
+    out.byte(GLOBAL_GET);
+    out.u32(g.counter);
+    out.byte(I64_CONST);
+    out.sleb(cost);
+    out.byte(I64_ADD);
+    out.byte(LOCAL_TEE);
+    out.u32(temp);
+    out.byte(GLOBAL_SET);
+    out.u32(g.counter);
+    out.byte(LOCAL_GET);
+    out.u32(temp);
+    emitCompareAndTrap(out, g);
+}
 
 /** counter += cost */
 function emitCharge(out: ByteWriter, g: MeteringGlobals, cost: number): void {
@@ -44,6 +62,11 @@ function emitCharge(out: ByteWriter, g: MeteringGlobals, cost: number): void {
 function emitCheck(out: ByteWriter, g: MeteringGlobals): void {
     out.byte(GLOBAL_GET);
     out.u32(g.counter);
+    emitCompareAndTrap(out, g);
+}
+
+/** With the counter on the stack: if (counter > limit) { exhausted = 1; unreachable } */
+function emitCompareAndTrap(out: ByteWriter, g: MeteringGlobals): void {
     out.byte(GLOBAL_GET);
     out.u32(g.limit);
     out.byte(I64_GT_U);
@@ -95,10 +118,8 @@ export function emitBody(
         }
         if (kind === PointKind.DynamicI32) emitDynamic(out, globals, temps.i32, 'i32');
         else if (kind === PointKind.DynamicI64) emitDynamic(out, globals, temps.i64, 'i64');
-        else {
-            emitCharge(out, globals, cost);
-            if (kind === PointKind.Reentrant) emitCheck(out, globals);
-        }
+        else if (kind === PointKind.Reentrant) emitChargeAndCheck(out, globals, cost, temps.counter);
+        else emitCharge(out, globals, cost);
     }
     out.bytes(bytes.subarray(copied, end));
 }

@@ -122,10 +122,14 @@ function meterBody(
         pos = type === 0x63 || type === 0x64 ? skipLeb(wasm, pos + 1) : pos + 1;
     }
     scanBody(wasm, pos, end, costs, memory64, points);
-    const extra = (points.needsI32Temp ? 1 : 0) + (points.needsI64Temp ? 1 : 0);
+    // Scratch locals after the function's own: the counter copy (always), then bulk-op sizes where needed.
+    const extra = 1 + (points.needsI32Temp ? 1 : 0) + (points.needsI64Temp ? 1 : 0);
     out.u32(groups + extra);
     out.bytes(wasm.subarray(groupsStart, pos));
-    const temps = { i32: params + locals, i64: params + locals + (points.needsI32Temp ? 1 : 0) };
+    const first = params + locals;
+    const temps = { counter: first, i32: first + 1, i64: first + 1 + (points.needsI32Temp ? 1 : 0) };
+    out.u32(1);
+    out.byte(VALTYPE_I64);
     if (points.needsI32Temp) {
         out.u32(1);
         out.byte(VALTYPE_I32);
