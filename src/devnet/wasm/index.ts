@@ -3,7 +3,7 @@
  * the IC does (docs/devnet-metering.md). The result is compiled once and cached in memory and on disk.
  */
 import { createHash } from 'node:crypto';
-import { fileCache, type CacheEntry, type PreparedCache } from './disk-cache.js';
+import { fileCache, type CacheEntry, type CacheMeta, type PreparedCache } from './disk-cache.js';
 import { patchExports } from './export-patch.js';
 import { meterModule } from './metering/meter-module.js';
 import {
@@ -48,7 +48,12 @@ export interface PrepareOptions {
 
 /** Compiled modules by cache key; bounded because each holds the module's machine code. */
 const MAX_MEMORY_CACHE_ENTRIES = 16;
-const compiled = new Map<string, Promise<{ module: WebAssembly.Module; entry: CacheEntry }>>();
+const compiled = new Map<string, Promise<Compiled>>();
+
+interface Compiled {
+    module: WebAssembly.Module;
+    meta: CacheMeta;
+}
 
 /**
  * @example
@@ -70,27 +75,40 @@ export async function prepareModule(wasm: Uint8Array, options: PrepareOptions = 
     let pending = useMemory ? compiled.get(key) : undefined;
     if (pending === undefined) {
         cached = false;
-        pending = load(wasm, key, cache).then(async ({ entry, fromDisk }) => {
+        pending = load(wasm, key, cache, 'read').then(async ({ entry, fromDisk }) => {
             cached = fromDisk;
-            return { module: await WebAssembly.compile(bufferSource(entry.bytes)), entry };
+            try {
+                return { module: await WebAssembly.compile(bufferSource(entry.bytes)), meta: entry.meta };
+            } catch (err) {
+                if (!fromDisk) throw new PrepareError(PrepareErrorCode.InvalidWasm, `prepared module does not compile: ${String(err)}`);
+                // A damaged cache entry: prepare again and overwrite it.
+                cached = false;
+                const fresh = await load(wasm, key, cache, 'skip-read');
+                return { module: await WebAssembly.compile(bufferSource(fresh.entry.bytes)), meta: fresh.entry.meta };
+            }
         });
         if (useMemory) remember(key, pending);
     }
-    const { module, entry } = await pending;
+    const { module, meta } = await pending;
     return {
         module,
         sha256,
         tableExport: TABLE_EXPORT,
-        mutableGlobalExports: [...entry.meta.mutableGlobalExports],
+        mutableGlobalExports: [...meta.mutableGlobalExports],
         counterGlobal: COUNTER_GLOBAL_EXPORT,
         limitGlobal: LIMIT_GLOBAL_EXPORT,
         exhaustedGlobal: EXHAUSTED_GLOBAL_EXPORT,
-        stats: { functions: entry.meta.functions, instrumentMs: now() - started, cached }
+        stats: { functions: meta.functions, instrumentMs: now() - started, cached }
     };
 }
 
-async function load(wasm: Uint8Array, key: string, cache: PreparedCache | null): Promise<{ entry: CacheEntry; fromDisk: boolean }> {
-    const hit = await cache?.get(key);
+async function load(
+    wasm: Uint8Array,
+    key: string,
+    cache: PreparedCache | null,
+    read: 'read' | 'skip-read'
+): Promise<{ entry: CacheEntry; fromDisk: boolean }> {
+    const hit = read === 'read' ? await cache?.get(key) : undefined;
     if (hit !== undefined) return { entry: hit, fromDisk: true };
     if (!WebAssembly.validate(bufferSource(wasm))) {
         throw new PrepareError(PrepareErrorCode.InvalidWasm, 'input is not a valid wasm module (WebAssembly.validate failed)');
@@ -102,11 +120,12 @@ async function load(wasm: Uint8Array, key: string, cache: PreparedCache | null):
         bytes: patched.bytes,
         meta: { mutableGlobalExports: patched.mutableGlobalExports, functions: metered.functions }
     };
-    await cache?.put(key, entry);
+    // The disk cache is an optimisation: a failed write (read-only tree, full disk) must not fail the preparation.
+    await cache?.put(key, entry).catch(() => undefined);
     return { entry, fromDisk: false };
 }
 
-function remember(key: string, pending: Promise<{ module: WebAssembly.Module; entry: CacheEntry }>): void {
+function remember(key: string, pending: Promise<Compiled>): void {
     compiled.set(key, pending);
     pending.catch(() => compiled.delete(key)); // a failed preparation is retried next time
     while (compiled.size > MAX_MEMORY_CACHE_ENTRIES) {
