@@ -1,0 +1,21 @@
+/** Public surface of the canonical chat model and its wire translators (docs/chat-formats.md). */
+export * from './types';
+export type { JsonValue } from './json-value';
+export { canonicalJson } from './json-value';
+export { CHAT_LIMITS, TOOL_NAME_PATTERN, PROPERTY_NAME_PATTERN } from './chat-limits.constants';
+export { validateChatRequest } from './validate';
+export * from './llm-canister';
+export { llmCanisterIdl, llmCanisterIdlFactory, LLM_CANISTER_ID, type IdlNamespace } from './llm-canister.idl';
+export * from './llm-canister-limits';
+export * from './openai';
+export * from './ollama';
+export * from './anthropic';
+export * from './templates';
+export { MISTRAL_TOOL_CALL_ID_LENGTH } from './template-mistral';
+export * from './completion';
+export * from './normalize';
+export { utf8ByteLength, encodeUtf8 } from './utf8';
+export * from './openai-server';
+export * from './ollama-server';
+export * from './anthropic-server';
+export * from './llm-canister-server';
