@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
     test: {
         include: ['tests/devnet/http/**/*.test.ts'],
+        globalSetup: ['tests/devnet/global-setup.ts'],
         testTimeout: 120_000,
         hookTimeout: 300_000,
         fileParallelism: false
