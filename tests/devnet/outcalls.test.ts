@@ -133,6 +133,21 @@ describe('http_request, non-replicated mode', () => {
         expect(out.cyclesKept).toBe(httpRequestFee({ requestBytes: BigInt(s.url.length + 'transform'.length), maxResponseBytes: 500n, subnetSize: 13 }));
     });
 
+    it('sends HEAD and returns the headers without a body', async () => {
+        const s = await server((_req, _i, res) => {
+            res.setHeader('content-type', 'text/plain');
+            res.end('ignored for HEAD');
+        });
+        const out = await createHttpRequest({ subnetSize: 4 })(
+            makeContext({ cycles: ENOUGH_CYCLES, transform: (r) => ({ ...r, headers: r.headers.filter((h) => h.name === 'content-type') }) }),
+            encodeHttpRequestArgs({ url: s.url, method: 'head', maxResponseBytes: 1000n, transform: transformRef() })
+        );
+        const r = decodeReply(out);
+        expect(r.body.length).toBe(0);
+        expect(r.headers).toEqual([{ name: 'content-type', value: 'text/plain' }]);
+        expect(s.seen.map((q) => q.method)).toEqual(['HEAD', 'HEAD', 'HEAD', 'HEAD']);
+    });
+
     it('allows PUT with a body', async () => {
         const s = await server((req, _i, res) => res.end(`stored ${req.body.toString()}`));
         const out = await createHttpRequest()(
@@ -197,6 +212,19 @@ describe('http_request failures', () => {
         expect(out.rejectMessage).toMatch(/^Connecting to 127\.0\.0\.1 failed: Failed to directly connect: ECONNREFUSED/);
     });
 
+    it('rejects SYS_TRANSIENT when the host does not resolve', async () => {
+        const out = await createHttpRequest({ subnetSize: 4 })(makeContext({ cycles: ENOUGH_CYCLES }), encodeHttpRequestArgs({ url: 'https://does-not-exist.invalid/x', method: 'get', maxResponseBytes: 100n }));
+        expect(out).toMatchObject({ kind: 'rejected', rejectCode: RejectCode.SysTransient });
+        expect(out.kind === 'rejected' && out.rejectMessage).toMatch(/^Connecting to does-not-exist\.invalid failed: Failed to directly connect: (ENOTFOUND|EAI_AGAIN)/);
+    });
+
+    it('speaks TLS for https:// URLs (a plain-HTTP server fails the handshake)', async () => {
+        const s = await server((_req, _i, res) => res.end('x'));
+        const out = await createHttpRequest({ subnetSize: 1 })(makeContext({ cycles: ENOUGH_CYCLES }), encodeHttpRequestArgs({ url: `https://127.0.0.1:${s.port}/`, method: 'get', maxResponseBytes: 100n }));
+        expect(out).toMatchObject({ kind: 'rejected', rejectCode: RejectCode.SysTransient });
+        expect(out.kind === 'rejected' && out.rejectMessage).toMatch(/^Connecting to 127\.0\.0\.1 failed: /);
+    });
+
     it('rejects too few cycles before sending anything and keeps none', async () => {
         const s = await server((_req, _i, res) => res.end('x'));
         const args = { url: s.url, method: 'get' as const, maxResponseBytes: 1000n };
@@ -211,7 +239,8 @@ describe('http_request failures', () => {
         });
         expect(s.seen).toHaveLength(0);
         const exact = await createHttpRequest()(makeContext({ cycles: fee }), encodeHttpRequestArgs(args));
-        expect(exact).toMatchObject({ kind: 'replied', cyclesKept: fee });
+        expect(text(decodeReply(exact).body)).toBe('x'); // decodeReply reports the reject text if any
+        expect(exact.cyclesKept).toBe(fee);
     });
 
     it('charges 2,000,000 reserved response bytes when max_response_bytes is unset', async () => {
