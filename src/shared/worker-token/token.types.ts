@@ -39,4 +39,12 @@ export interface WorkerTokenPolicy {
     issuers: readonly string[];
     /** Current time, Unix seconds. */
     nowS: number;
+    /**
+     * Ed25519 verification; default: @noble/curves (pure JS, strict RFC 8032). A Node host can pass a native
+     * implementation (node:crypto), which is an order of magnitude faster.
+     */
+    verifySignature?: Ed25519Verify;
 }
+
+/** True iff `signature` is a valid ed25519 signature of `message` under the 32-byte `publicKey`; never throws. */
+export type Ed25519Verify = (signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array) => boolean;

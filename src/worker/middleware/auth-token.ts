@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { verifyWorkerToken, type WorkerTokenPolicy } from '../../shared/worker-token';
 import { WorkerHttpError } from '../app/http-error';
 import type { Clock, Middleware } from '../app/types';
+import { nativeEd25519Verify } from './native-ed25519';
 
 export interface AuthTokenOptions {
     policy: Omit<WorkerTokenPolicy, 'nowS'>;
@@ -19,6 +20,7 @@ const BEARER_RE = /^Bearer ([\x21-\x7e]+)$/;
 export function authToken({ policy, clock }: AuthTokenOptions): Middleware {
     const unauthorized = (code: string, message: string): WorkerHttpError =>
         new WorkerHttpError(401, code, message, { 'www-authenticate': 'Bearer realm="deai-worker"' });
+    const verifySignature = policy.verifySignature ?? nativeEd25519Verify();
     return async function authTokenMiddleware(ctx, next) {
         // 1. Token from `Authorization: Bearer <token>`.
         const header = ctx.req.headers['authorization'];
@@ -26,7 +28,7 @@ export function authToken({ policy, clock }: AuthTokenOptions): Middleware {
         const match = BEARER_RE.exec(header);
         if (!match) throw unauthorized('token_malformed', 'Authorization must be "Bearer <worker token>"');
         // 2. Signature, audience, issuer, time.
-        const result = verifyWorkerToken(match[1], { ...policy, nowS: clock.unixSeconds() });
+        const result = verifyWorkerToken(match[1], { ...policy, verifySignature, nowS: clock.unixSeconds() });
         if (!result.ok) throw unauthorized(result.code, result.message);
         // 3. Bind to this body.
         const bodyHash = createHash('sha256').update(ctx.body ?? new Uint8Array()).digest('hex');

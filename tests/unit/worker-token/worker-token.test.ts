@@ -108,3 +108,12 @@ describe('verifyWorkerToken', () => {
         for (const json of bad) expect(verifyWorkerToken(signRaw(json), policy)).toMatchObject({ ok: false, code: 'token_payload' });
     });
 });
+
+describe('verifyWorkerToken with an injected verifier', () => {
+    it('uses policy.verifySignature instead of the built-in one', () => {
+        const token = sign(payload);
+        expect(verifyWorkerToken(token, { ...policy, verifySignature: () => false })).toMatchObject({ ok: false, code: 'token_signature' });
+        const forged = sign(payload, ed25519.utils.randomPrivateKey());
+        expect(verifyWorkerToken(forged, { ...policy, verifySignature: () => true }).ok).toBe(true);
+    });
+});
