@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Principal } from '@dfinity/principal';
 import { ed25519 } from '@noble/curves/ed25519';
 import { secp256k1 } from '@noble/curves/secp256k1';
 import {
@@ -107,5 +108,37 @@ describe('IC canister key derivation', () => {
         const path = Array.from({ length: 256 }, () => new Uint8Array(0));
         expect(() => deriveSchnorrPublicKey(edMaster, canister, path, 'ed25519')).toThrow(/at most 255/);
         expect(() => deriveSchnorrPublicKey(edMaster, canister, path.slice(1), 'ed25519')).not.toThrow();
+    });
+});
+
+describe('offline derivation matches mainnet (published vectors)', () => {
+    // dfinity/ic packages/ic-ed25519/tests/tests.rs `offline_key_derivation_matches_mainnet_*` and
+    // @dfinity/ic-pub-key mainnet_derivation tests; canister h5jwf-5iaaa-aaaan-qmvoa-cai.
+    const canister = Principal.fromText('h5jwf-5iaaa-aaaan-qmvoa-cai').toUint8Array();
+    const hello = ['Hello', 'Threshold', 'Signatures'].map((w) => Uint8Array.from(w, (c) => c.charCodeAt(0)));
+
+    it('Ed25519 key_1', () => {
+        const master = hexToBytes('476374d9df3a8af28d3164dc2422cff894482eadd1295290b6d9ad92b2eeaa5c');
+        const d = deriveSchnorrPublicKey(master, canister, [hexToBytes('abcdef'), hexToBytes('012345')], 'ed25519');
+        expect(bytesToHex(d.publicKey)).toBe('43f0008b26564b6da51f585ad47669dfeb1db6d94d7dd216bd304fc1f5f5e997');
+    });
+
+    it('Ed25519 test_key_1', () => {
+        const master = hexToBytes('6c0824beb37621bcca6eecc237ed1bc4e64c9c59dcb85344aa7f9cc8278ee31f');
+        expect(bytesToHex(deriveSchnorrPublicKey(master, canister, hello, 'ed25519').publicKey)).toBe('d9a2ce6a3cd33fe16dce37e045609e51ff516e93bb51013823d6d7a915e3cfb9');
+    });
+
+    it('ECDSA secp256k1 test_key_1', () => {
+        const master = hexToBytes('02f9ac345f6be6db51e1c5612cddb59e72c3d0d493c994d12035cf13257e3b1fa7');
+        expect(bytesToHex(deriveThresholdPublicKey(master, canister, hello, 'ecdsa_secp256k1').publicKey)).toBe(
+            '0315ae8bb8c6e9f78eec2167f5ac773067f37a39da1a1efbc585f9e90658d1c620'
+        );
+    });
+
+    it('BIP340 test_key_1', () => {
+        const master = hexToBytes('037a651a2e5ef3d1ef63e84c4c4caa029fa4a43a347a91e4d84a8e846853d51be1');
+        expect(bytesToHex(deriveSchnorrPublicKey(master, canister, hello, 'bip340secp256k1').publicKey)).toBe(
+            '0237ca6a41c1db8ab40410445250a5d46fbec7f3e449c8f40f86d8622a4106cebd'
+        );
     });
 });
