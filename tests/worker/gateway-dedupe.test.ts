@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createWorkerApp, serveWorker, type LlamaRuntime, type RunningWorker, type WorkerApp } from '../../src/worker';
 import { silentLogger } from '../../src/worker/app/types';
+import { normalizedJson, parseNormalizedResponse } from '../../src/shared/chat/normalize';
 import { AUDIENCE, canisterSigner, chatBody, ISSUER } from './helpers/canister-signer';
 import { tinyLlamaRuntime, TINY_MODEL_ID } from './helpers/tiny-model';
 
@@ -37,11 +38,13 @@ describe('gateway in front of real llama.cpp: replicated outcalls are deduplicat
         // Headers a replica sees must not differ either (no Date, same length).
         expect(new Set(responses.map((r) => `${r.headers.get('date')}|${r.headers.get('content-length')}`)).size).toBe(1);
         const parsed = JSON.parse(bodies[0].toString());
-        expect(parsed).toMatchObject({ finishReason: expect.stringMatching(/^(stop|length)$/), message: { role: 'assistant', toolCalls: [] } });
+        expect(parsed).toMatchObject({ v: 1, finishReason: expect.stringMatching(/^(stop|length)$/), message: { toolCalls: [] } });
         expect(parsed.usage.outputTokens).toBeGreaterThan(0);
         expect(parsed.usage.outputTokens).toBeLessThanOrEqual(12);
-        // Compact JSON with sorted keys.
-        expect(bodies[0].toString()).toBe(JSON.stringify(sortKeys(parsed)));
+        // The router's transform reads exactly this normalized form back, and re-normalizing gives the same bytes.
+        const back = parseNormalizedResponse(bodies[0].toString());
+        expect(back.ok).toBe(true);
+        expect(normalizedJson(back)).toBe(bodies[0].toString());
         expect(app.metrics.dedupe.get({ result: 'miss' })).toBe(1);
         expect(app.metrics.dedupe.get({ result: 'coalesced' }) + app.metrics.dedupe.get({ result: 'hit' })).toBe(REPLICAS - 1);
     });
@@ -87,9 +90,3 @@ describe('gateway in front of real llama.cpp: replicated outcalls are deduplicat
         expect(app.metrics.dedupe.get({ result: 'miss' }) - misses).toBe(2); // errors are not replayed from the cache
     });
 });
-
-function sortKeys(v: unknown): unknown {
-    if (Array.isArray(v)) return v.map(sortKeys);
-    if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]));
-    return v;
-}

@@ -1,4 +1,5 @@
-import { canonicalJson, type JsonValue } from '../../shared/chat/json-value';
+import { normalizedJson } from '../../shared/chat/normalize';
+import { ok } from '../../shared/result';
 import { validateChatRequest } from '../../shared/chat/validate';
 import type { ChatResponse } from '../../shared/chat/types';
 import { WorkerHttpError } from '../app/http-error';
@@ -8,8 +9,9 @@ import type { WorkerMetrics } from '../metrics/worker-metrics';
 import { RUNTIME_ERROR_STATUS, RuntimeError, type ChatRuntime } from '../runtime/runtime.types';
 
 /**
- * POST /v1/chat (docs/worker-protocol.md §1): canonical ChatRequest in, canonical ChatResponse out as compact
- * JSON with sorted keys, so the same answer is always the same bytes.
+ * POST /v1/chat (docs/worker-protocol.md §1): canonical ChatRequest in, the normalized response JSON of
+ * src/shared/chat/normalize.ts out, so the same answer is always the same bytes and the router's transform
+ * can read it with `parseNormalizedResponse`.
  */
 export function chatRoute({ runtime, metrics, clock }: { runtime: ChatRuntime; metrics: WorkerMetrics; clock: Clock }) {
     return async function chatHandler(ctx: WorkerContext): Promise<void> {
@@ -40,6 +42,6 @@ export function chatRoute({ runtime, metrics, clock }: { runtime: ChatRuntime; m
             metrics.tokens.inc({ kind: 'output' }, response.usage.outputTokens);
         }
         // 3. Deterministic bytes.
-        ctx.res = jsonText(200, canonicalJson(response as unknown as JsonValue));
+        ctx.res = jsonText(200, normalizedJson(ok(response)));
     };
 }
