@@ -21,6 +21,16 @@ export interface ExportPatchResult {
 }
 
 const RESERVED_PREFIX = '__devnet_';
+/** Wasm features the devnet runs (the IC's set without SIMD, which the metering rejects). */
+const ACCEPTED_FEATURES =
+    binaryen.Features.MutableGlobals |
+    binaryen.Features.NontrappingFPToInt |
+    binaryen.Features.SignExt |
+    binaryen.Features.BulkMemory |
+    binaryen.Features.ReferenceTypes |
+    binaryen.Features.Multivalue |
+    binaryen.Features.TailCall;
+
 /** Internal (binaryen) name of the empty table added to a module that has none. */
 const INTERNAL_TABLE = '__devnet_table_internal';
 
@@ -40,10 +50,15 @@ export function patchExports(wasm: Uint8Array, metering: MeteringGlobalIndices):
     let module: binaryen.Module;
     try {
         module = binaryen.readBinary(wasm);
-    } catch (err) {
-        throw new PrepareError(PrepareErrorCode.InvalidWasm, `binaryen could not read the module: ${String(err)}`);
+    } catch {
+        // The input passed WebAssembly.validate, so this is a gap in binaryen 116 (e.g. it cannot read
+        // table.copy/table.fill/table.init/elem.drop); binaryen prints the parse exception to stderr.
+        throw new PrepareError(PrepareErrorCode.Unsupported, 'binaryen 116 could not read this (valid) module; its parse exception is on stderr');
     }
     try {
+        // binaryen reads every feature but emits by the module's feature set (from a target_features section
+        // if any, else MVP, which drops the data count section): enable what the devnet accepts.
+        module.setFeatures(module.getFeatures() | ACCEPTED_FEATURES);
         rejectReservedExports(module);
         exportTable(module);
         const mutableGlobalExports = exportGlobals(module, metering);

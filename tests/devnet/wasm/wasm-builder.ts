@@ -23,6 +23,8 @@ export interface ModuleSpec {
     funcs: FuncSpec[];
     /** Function indices placed in a table of that size at offset 0 (not exported). */
     table?: number[];
+    /** Passive data segments (for memory.init / data.drop). */
+    passiveData?: number[][];
 }
 
 function u32(value: number): number[] {
@@ -78,11 +80,13 @@ export function buildModule(spec: ModuleSpec): Uint8Array {
     if (spec.memoryPages !== undefined) exports.push([...name('memory'), 0x02, 0x00]);
     bytes.push(...section(7, vec(exports)));
     if (spec.table) bytes.push(...section(9, vec([[0x00, 0x41, 0x00, 0x0b, ...vec(spec.table.map((f) => u32(f)))]])));
+    if (spec.passiveData) bytes.push(...section(12, u32(spec.passiveData.length)));
     const bodies = spec.funcs.map((f) => {
         const locals = vec((f.locals ?? []).map((t) => [0x01, t]));
         const body = [...locals, ...f.code, 0x0b];
         return [...u32(body.length), ...body];
     });
     bytes.push(...section(10, vec(bodies)));
+    if (spec.passiveData) bytes.push(...section(11, vec(spec.passiveData.map((d) => [0x01, ...vec(d.map((b) => [b]))]))));
     return new Uint8Array(bytes);
 }

@@ -6,10 +6,10 @@
  */
 
 /** Marks an opcode the devnet does not meter (and so does not accept). */
-export const UNSUPPORTED = 255;
+export const UNSUPPORTED = 0xffff;
 
-function table(entries: [from: number, to: number, cost: number][]): Uint8Array {
-    const costs = new Uint8Array(256).fill(UNSUPPORTED);
+function table(entries: [from: number, to: number, cost: number][]): Uint16Array {
+    const costs = new Uint16Array(256).fill(UNSUPPORTED);
     for (const [from, to, cost] of entries) costs.fill(cost, from, to + 1);
     return costs;
 }
@@ -73,12 +73,12 @@ const common: [number, number, number][] = [
 ];
 
 /** Costs of single-byte opcodes for a module whose memory is 32-bit (loads and stores cost 1). */
-export const COSTS_MEMORY32: Uint8Array = table([...common, [0x28, 0x3e, 1]]);
+export const COSTS_MEMORY32: Uint16Array = table([...common, [0x28, 0x3e, 1]]);
 /** The same for memory64 (loads and stores cost 2). */
-export const COSTS_MEMORY64: Uint8Array = table([...common, [0x28, 0x3e, 2]]);
+export const COSTS_MEMORY64: Uint16Array = table([...common, [0x28, 0x3e, 2]]);
 
 /** Costs of 0xFC-prefixed instructions, by sub-opcode (saturating truncation and bulk memory/table). */
-export const COSTS_PREFIX_FC: Uint8Array = table([
+export const COSTS_PREFIX_FC: Uint16Array = table([
     [0, 7, 20], // i*.trunc_sat_f*
     [8, 8, 100], // memory.init (+ dynamic cost)
     [9, 9, 300], // data.drop

@@ -105,7 +105,7 @@ function meterBody(
     start: number,
     end: number,
     params: number,
-    costs: Uint8Array,
+    costs: Uint16Array,
     memory64: boolean,
     globals: MeteringGlobals,
     points: Points,

@@ -79,7 +79,7 @@ function skipValType(bytes: Uint8Array, pos: number): number {
  * Scans the instructions in `bytes[start, end)` (a function body after its locals) into `points`.
  * `costs` is COSTS_MEMORY32 or COSTS_MEMORY64; `memory64` picks the size operand type of memory.copy/fill.
  */
-export function scanBody(bytes: Uint8Array, start: number, end: number, costs: Uint8Array, memory64: boolean, points: Points): void {
+export function scanBody(bytes: Uint8Array, start: number, end: number, costs: Uint16Array, memory64: boolean, points: Points): void {
     points.reset();
     // Dynamic points are collected apart and merged, keeping the IC's order (dynamic first) at equal positions.
     const dynamic: number[] = [];
