@@ -10,6 +10,7 @@ import { ed25519 } from '@noble/curves/ed25519';
 import { secp256k1 } from '@noble/curves/secp256k1';
 import { sha512 } from '@noble/hashes/sha2';
 import { ED25519_ORDER, SECP256K1_ORDER } from '../../shared/crypto';
+import { bytesToBigIntBE, concatBytes } from './crypto-utils';
 import type { KeyKind, ThresholdKeyName } from './key-ids';
 
 /** Used when no seed is configured. Public, so keys derived from it protect nothing. */
@@ -43,10 +44,9 @@ export function createMasterKeys(seed: Uint8Array = DEFAULT_MASTER_SEED): Master
             const hit = cache.get(id);
             if (hit) return hit;
             const enc = new TextEncoder();
-            const input = [DOMAIN, Uint8Array.of(0), enc.encode(kind), Uint8Array.of(0), enc.encode(name), Uint8Array.of(0), seedCopy];
-            const digest = sha512(Uint8Array.from(input.flatMap((p) => [...p])));
-            const n = orderOf(kind);
-            const secret = (BigInt('0x' + Buffer.from(digest).toString('hex')) % (n - 1n)) + 1n;
+            const zero = Uint8Array.of(0);
+            const digest = sha512(concatBytes(DOMAIN, zero, enc.encode(kind), zero, enc.encode(name), zero, seedCopy));
+            const secret = (bytesToBigIntBE(digest) % (orderOf(kind) - 1n)) + 1n;
             const publicKey = kind === 'schnorr_ed25519' ? ed25519.Point.BASE.multiply(secret).toBytes() : secp256k1.Point.BASE.multiply(secret).toBytes(true);
             const key = { secret, publicKey };
             cache.set(id, key);

@@ -27,12 +27,10 @@ function ckdPub(index: Uint8Array, point: Point, chainCode: Uint8Array): { chain
         const out = hmac(sha512, chainCode, concatBytes(input, index));
         const nextChainCode = out.slice(32, 64);
         const tweak = bytesToBigIntBE(out.subarray(0, 32));
-        if (tweak < SECP256K1_ORDER && tweak !== 0n) {
-            const next = point.add(secp256k1.Point.BASE.multiply(tweak));
+        if (tweak < SECP256K1_ORDER) {
+            // t = 0 leaves the key unchanged (noble's multiply rejects 0, hence the special case).
+            const next = tweak === 0n ? point : point.add(secp256k1.Point.BASE.multiply(tweak));
             if (!next.is0()) return { chainCode: nextChainCode, tweak, point: next };
-        } else if (tweak === 0n) {
-            // t = 0 is a valid offset (K_i = K); the crate accepts it, so do we.
-            return { chainCode: nextChainCode, tweak, point };
         }
         input = concatBytes(Uint8Array.of(0x01), nextChainCode);
     }
