@@ -9,7 +9,7 @@ import { prepareModule } from '../wasm/index.js';
 import type { Canister } from './canister-state.js';
 import { ErrorCode, reject, replied, trapToReject } from './errors.js';
 import { newExecContext, type ExecContext } from './exec-context.js';
-import { execute } from './execute.js';
+import { execute, type ExecResult } from './execute.js';
 import type { Engine } from './engine.js';
 import { INSTRUCTION_LIMIT_INSTALL } from './limits.constants.js';
 import { decodeModule, sha256 } from './module-bytes.js';
@@ -71,7 +71,7 @@ export async function installCode(engine: Engine, req: InstallRequest): Promise<
     if (mode === 'upgrade' && req.skipPreUpgrade !== true && before.code!.instance.hasExport('canister_pre_upgrade')) {
         const ctx = lifecycleContext(engine, canister, 'G', req.sender, new Uint8Array(0));
         const result = execute(engine, ctx, { kind: 'export', name: 'canister_pre_upgrade' }, { rollback: 'none' });
-        report(engine, canister, 'canister_pre_upgrade', result.instructions, result.trap !== undefined);
+        report(engine, canister, 'canister_pre_upgrade', result);
         if (result.trap !== undefined) return rollback(trapToReject(id, result.trap));
         applyLifecycleEffects(canister, ctx);
     }
@@ -87,7 +87,7 @@ export async function installCode(engine: Engine, req: InstallRequest): Promise<
     if (instance.hasExport(entry)) {
         const ctx = lifecycleContext(engine, canister, 'I', req.sender, req.arg);
         const result = execute(engine, ctx, { kind: 'export', name: entry }, { rollback: 'none' });
-        report(engine, canister, entry, result.instructions, result.trap !== undefined);
+        report(engine, canister, entry, result);
         if (result.trap !== undefined) return rollback(trapToReject(id, result.trap));
         applyLifecycleEffects(canister, ctx);
     }
@@ -117,6 +117,7 @@ function applyLifecycleEffects(canister: Canister, ctx: ExecContext): void {
     if (ctx.globalTimer !== undefined) canister.globalTimer = ctx.globalTimer;
 }
 
-function report(engine: Engine, canister: Canister, entry: string, instructions: bigint, trapped: boolean): void {
-    engine.emit({ canisterId: canister.idText, method: entry, entryPoint: entry, kind: entry === 'canister_pre_upgrade' ? 'G' : 'I', instructions, cyclesCharged: 0n, trapped, wallMs: 0 });
+function report(engine: Engine, canister: Canister, entry: string, result: ExecResult): void {
+    const kind = entry === 'canister_pre_upgrade' ? 'G' : 'I';
+    engine.emit({ canisterId: canister.idText, method: entry, entryPoint: entry, kind, instructions: result.instructions, cyclesCharged: 0n, trapped: result.trap !== undefined, wallMs: result.wallMs });
 }
