@@ -1,30 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import type { Hardware, Sourced } from '../../../src/shared/registry/types';
+import { validateDataset } from '../../../src/shared/registry/validate-dataset';
 import { validateHardware } from '../../../src/shared/registry/validate-hardware';
-import { compileSchemas, DATASET_FILES, loadDataset, type DatasetName } from './dataset-files';
+import { validateModel } from '../../../src/shared/registry/validate-model';
+import { validateBenchmarkSubmission } from '../../../src/shared/registry/validate-result';
+import { validateRuntime } from '../../../src/shared/registry/validate-runtime';
+import { compileSchemas, DATASET_FILES, loadAll, loadDataset, type DatasetName } from './dataset-files';
 
+/** Counts the registry promises (issue #4). */
 const MIN_HARDWARE = 40;
-const ALL_FILES = Object.keys(DATASET_FILES) as DatasetName[];
-const schemaFor = compileSchemas();
+const MIN_RUNTIMES = 10;
+const MIN_MODELS = 30;
+const PROMISED_VENDORS = [
+    'NVIDIA', 'AMD', 'Intel', 'Google', 'Tenstorrent', 'Groq', 'd-Matrix', 'Esperanto Technologies', 'Cerebras', 'Apple', 'Qualcomm',
+];
 
-const hardware = loadDataset('hardware') as Hardware[];
+const schemaFor = compileSchemas();
+const seed = loadAll();
+const submissions = loadDataset('benchmarks') as unknown[];
 
 function duplicates(ids: readonly string[]): string[] {
     return ids.filter((id, i) => ids.indexOf(id) !== i);
 }
 
-/** Every source URL is http(s) and every source_ref points at an existing source. */
-function provenanceProblems(rec: Sourced & { id?: string }): string[] {
-    const out: string[] = [];
-    if (rec.sources.length < 1) out.push('no sources');
-    for (const s of rec.sources) if (!/^https?:\/\/\S+$/.test(s.url)) out.push(`bad url ${s.url}`);
-    for (const r of rec.source_refs ?? []) if (r.source >= rec.sources.length) out.push(`ref ${r.field} -> missing source ${r.source}`);
-    return out;
+function failuresOf<T extends { id?: string }>(items: readonly T[], check: (x: unknown) => { ok: boolean }): unknown[] {
+    return items.map((x, i) => ({ at: x.id ?? i, r: check(x) })).filter((x) => !x.r.ok);
 }
 
-describe('seed dataset: JSON Schemas', () => {
-    for (const name of ALL_FILES.filter((n) => n === 'hardware')) {
-        it(`${name}.json validates against its schema`, () => {
+describe('seed dataset: JSON Schemas (draft 2020-12)', () => {
+    for (const name of Object.keys(DATASET_FILES) as DatasetName[]) {
+        it(`data/${DATASET_FILES[name].data} validates against ${DATASET_FILES[name].schema}`, () => {
             const validate = schemaFor(DATASET_FILES[name].schema);
             const ok = validate(loadDataset(name));
             expect(validate.errors ?? []).toEqual([]);
@@ -32,50 +36,56 @@ describe('seed dataset: JSON Schemas', () => {
         });
     }
 
-    it('the schema rejects a record with an unknown field or a missing source', () => {
-        const validate = schemaFor(DATASET_FILES.hardware.schema);
-        const [first] = hardware;
-        expect(validate([{ ...first, extra: 1 }])).toBe(false);
-        expect(validate([{ ...first, sources: [] }])).toBe(false);
+    it('rejects an unknown field, an empty sources list and a guessed-looking string number', () => {
+        const hw = schemaFor(DATASET_FILES.hardware.schema);
+        const [first] = seed.hardware;
+        expect(hw([{ ...first, extra: 1 }])).toBe(false);
+        expect(hw([{ ...first, sources: [] }])).toBe(false);
+        expect(hw([{ ...first, tdp_w: '700' }])).toBe(false);
+        const models = schemaFor(DATASET_FILES.models.schema);
+        expect(models([{ ...seed.models[0], architecture: { ...seed.models[0]!.architecture, layers: 1.5 } }])).toBe(false);
     });
 });
 
-describe('seed dataset: hardware', () => {
-    it(`has at least ${MIN_HARDWARE} accelerators with unique ids`, () => {
-        expect(hardware.length).toBeGreaterThanOrEqual(MIN_HARDWARE);
-        expect(duplicates(hardware.map((h) => h.id))).toEqual([]);
+describe('seed dataset: shared validators', () => {
+    it('every hardware, runtime and model record passes its validator', () => {
+        expect(failuresOf(seed.hardware, validateHardware)).toEqual([]);
+        expect(failuresOf(seed.runtimes, validateRuntime)).toEqual([]);
+        expect(failuresOf(seed.models, validateModel)).toEqual([]);
     });
 
-    it('passes the shared validator, record by record', () => {
-        const failures = hardware.map((h) => ({ id: h.id, r: validateHardware(h) })).filter((x) => !x.r.ok);
-        expect(failures).toEqual([]);
+    it('every benchmark entry is a valid submission', () => {
+        expect(failuresOf(submissions as { id?: string }[], validateBenchmarkSubmission)).toEqual([]);
     });
 
-    it('every record carries sources with http(s) URLs and in-range source refs', () => {
-        const problems = hardware.flatMap((h) => provenanceProblems(h).map((p) => `${h.id}: ${p}`));
-        expect(problems).toEqual([]);
+    it('the whole seed passes validateDataset (unique ids, references between files)', () => {
+        const r = validateDataset(seed);
+        expect(r.ok ? null : r.error).toBeNull();
+    });
+});
+
+describe('seed dataset: coverage', () => {
+    it(`has at least ${MIN_HARDWARE} accelerators, ${MIN_RUNTIMES} runtimes and ${MIN_MODELS} models`, () => {
+        expect(seed.hardware.length).toBeGreaterThanOrEqual(MIN_HARDWARE);
+        expect(seed.runtimes.length).toBeGreaterThanOrEqual(MIN_RUNTIMES);
+        expect(seed.models.length).toBeGreaterThanOrEqual(MIN_MODELS);
     });
 
-    it('every price has an as-of date and a currency', () => {
-        for (const h of hardware) {
-            for (const p of h.prices) {
-                expect(p.as_of, h.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-                expect(p.currency, h.id).toMatch(/^[A-Z]{3}$/);
-            }
-        }
+    it('has unique ids per kind, and variant ids unique across all models', () => {
+        expect(duplicates(seed.hardware.map((h) => h.id))).toEqual([]);
+        expect(duplicates(seed.runtimes.map((r) => r.id))).toEqual([]);
+        expect(duplicates(seed.models.map((m) => m.id))).toEqual([]);
+        expect(duplicates(seed.models.flatMap((m) => m.variants.map((v) => v.id)))).toEqual([]);
     });
 
     it('covers the vendors the registry promises', () => {
-        const vendors = new Set(hardware.map((h) => h.vendor));
-        for (const v of ['NVIDIA', 'AMD', 'Intel', 'Google', 'Tenstorrent', 'Groq', 'd-Matrix', 'Esperanto Technologies', 'Cerebras', 'Apple', 'Qualcomm']) {
-            expect(vendors.has(v), v).toBe(true);
-        }
+        const vendors = new Set(seed.hardware.map((h) => h.vendor));
+        expect(PROMISED_VENDORS.filter((v) => !vendors.has(v))).toEqual([]);
     });
 
-    it('never stores a with-sparsity figure below the dense one', () => {
-        const bad = hardware.flatMap((h) => Object.entries(h.peak)
-            .filter(([, v]) => v.dense !== null && v.sparse !== null && v.sparse < v.dense)
-            .map(([p]) => `${h.id}.${p}`));
-        expect(bad).toEqual([]);
+    it('includes mixture-of-experts models and GGUF Q4_K_M and Q8_0 variants', () => {
+        expect(seed.models.filter((m) => m.architecture.kind === 'moe').length).toBeGreaterThanOrEqual(3);
+        const labels = new Set(seed.models.flatMap((m) => m.variants.map((v) => v.quant_label)));
+        expect(labels.has('Q4_K_M') && labels.has('Q8_0')).toBe(true);
     });
 });
