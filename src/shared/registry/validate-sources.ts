@@ -30,11 +30,22 @@ export function checkSourceIndex(v: unknown, path: string, sourceCount: number):
   return (v as number) < sourceCount ? null : invalid(path, `refers to source ${v as number} but the record has ${sourceCount}`);
 }
 
-function checkSourceRef(v: unknown, path: string, sourceCount: number): Issue {
+/** The value at a dotted path (`peak.fp8.dense`, `prices.0.value`), or undefined when the path names nothing. */
+export function valueAtPath(rec: unknown, field: string): unknown {
+  let cur: unknown = rec;
+  for (const part of field.split('.')) {
+    if (cur === null || typeof cur !== 'object' || !Object.prototype.hasOwnProperty.call(cur, part)) return undefined;
+    cur = (cur as Record<string, unknown>)[part];
+  }
+  return cur;
+}
+
+function checkSourceRef(v: unknown, path: string, rec: Record<string, unknown>, sourceCount: number): Issue {
   const s = v as Record<string, unknown>;
   return (
     checkObject(v, path, ['field', 'source'], ['note']) ??
     checkText(s.field, join(path, 'field'), { max: FIELD_PATH_MAX_CHARS, pattern: FIELD_PATH, patternHint: 'a dotted field path like peak.fp8.dense' }) ??
+    (valueAtPath(rec, s.field as string) === undefined ? invalid(join(path, 'field'), `names no field of this record: ${s.field as string}`) : null) ??
     checkSourceIndex(s.source, join(path, 'source'), sourceCount) ??
     checkOptionalText(s.note, join(path, 'note'), { max: NOTE_MAX_CHARS, multiline: true })
   );
@@ -48,7 +59,7 @@ export function checkProvenance(rec: Record<string, unknown>, path: string, minS
   return (
     (rec.source_refs === undefined
       ? null
-      : checkList(rec.source_refs, join(path, 'source_refs'), { max: SOURCE_REFS_MAX }, (r, p) => checkSourceRef(r, p, count))) ??
+      : checkList(rec.source_refs, join(path, 'source_refs'), { max: SOURCE_REFS_MAX }, (r, p) => checkSourceRef(r, p, rec, count))) ??
     checkOptionalText(rec.notes, join(path, 'notes'), { max: NOTES_MAX_CHARS, multiline: true })
   );
 }

@@ -27,7 +27,9 @@ export function checkObject(
   v: unknown, path: string, required: readonly string[], optional: readonly string[] = [],
 ): Issue {
   if (!isRecord(v)) return invalid(path || '(root)', 'must be an object');
-  for (const k of required) if (!(k in v)) return invalid(join(path, k), 'is required (use null for unknown)');
+  for (const k of required) {
+    if (!Object.prototype.hasOwnProperty.call(v, k)) return invalid(join(path, k), 'is required (use null for unknown)');
+  }
   for (const k of Object.keys(v)) {
     if (!required.includes(k) && !optional.includes(k)) return invalid(join(path, k), 'is not a known field');
   }

@@ -76,11 +76,21 @@ describe('validateHardware', () => {
     ['source note null', (d) => (d.sources[0].note = null), 'sources.0.note'],
     ['source_ref index out of range', (d) => (d.source_refs[0].source = 1), 'source_refs.0.source'],
     ['source_ref field path', (d) => (d.source_refs[0].field = 'Peak FP8'), 'source_refs.0.field'],
+    ['source_ref names no field', (d) => (d.source_refs[0].field = 'peak.fp64.dense'), 'source_refs.0.field'],
+    ['source_ref past an array', (d) => (d.source_refs[0].field = 'prices.5.value'), 'source_refs.0.field'],
+    ['inherited key is not a field', (d) => (d.source_refs[0].field = 'constructor'), 'source_refs.0.field'],
     ['too many source_refs', (d) => (d.source_refs = Array.from({ length: L.SOURCE_REFS_MAX + 1 }, () => d.source_refs[0])), 'source_refs'],
     ['notes too long', (d) => (d.notes = long(L.NOTES_MAX_CHARS + 1)), 'notes'],
   ];
   it.each(cases)('rejects %s', (_name, edit, field) => {
     expect(fieldOf(validateHardware(mutate(h100Sxm, edit)))).toBe(field);
+  });
+
+  it('source_refs may name nested, array and null-valued fields', () => {
+    const refs = mutate(h100Sxm, (d) => (d.source_refs = [
+      { field: 'prices.1.value', source: 0 }, { field: 'peak.int4.dense', source: 0, note: 'not published' }, { field: 'tdp_w', source: 0 },
+    ]));
+    expect(validateHardware(refs).ok).toBe(true);
   });
 
   it('rejects non-objects with a root error', () => {
