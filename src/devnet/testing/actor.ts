@@ -5,6 +5,7 @@
  * (with inspect_message, as an agent's call would).
  */
 import { IDL } from '@icp-sdk/core/candid';
+import type { Principal as IcpPrincipal } from '@icp-sdk/core/principal';
 import { Principal } from '@dfinity/principal';
 import type { Devnet } from '../devnet.js';
 import { CanisterCallError } from './call-error.js';
@@ -14,8 +15,14 @@ export type CallerLike = { getPrincipal(): { toUint8Array(): Uint8Array } } | { 
 
 export type IdlFactory = (args: { IDL: typeof IDL }) => IDL.ServiceClass;
 
-/** Each method of `T` (a bindgen `_SERVICE`), plus the canister id. */
-export type DevnetActor<T> = T & { readonly canisterId: Principal };
+/** bindgen types use @icp-sdk/core principals, the devnet @dfinity/principal ones; both encode the same. */
+type LoosePrincipal<A> = A extends IcpPrincipal ? IcpPrincipal | Principal : A;
+type LooseArgs<A extends unknown[]> = { [I in keyof A]: LoosePrincipal<A[I]> };
+
+/** Each method of `T` (a bindgen `_SERVICE`), with principal arguments of either package, plus the canister id. */
+export type DevnetActor<T> = {
+    [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: LooseArgs<A>) => R : T[K];
+} & { readonly canisterId: Principal };
 
 export function principalOf(caller: CallerLike | undefined): Principal {
     if (caller === undefined) return Principal.anonymous();
