@@ -73,6 +73,7 @@ export async function prepareModule(wasm: Uint8Array, options: PrepareOptions = 
     let cached = true;
     const useMemory = options.memoryCache !== 'skip';
     let pending = useMemory ? compiled.get(key) : undefined;
+    if (pending !== undefined) remember(key, pending); // most recently used goes last
     if (pending === undefined) {
         cached = false;
         pending = load(wasm, key, cache, 'read').then(async ({ entry, fromDisk }) => {
@@ -126,6 +127,7 @@ async function load(
 }
 
 function remember(key: string, pending: Promise<Compiled>): void {
+    compiled.delete(key);
     compiled.set(key, pending);
     pending.catch(() => compiled.delete(key)); // a failed preparation is retried next time
     while (compiled.size > MAX_MEMORY_CACHE_ENTRIES) {
