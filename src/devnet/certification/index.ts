@@ -1,6 +1,6 @@
 /** Public surface of the devnet's certification module (pure, no HTTP). */
 export { cborDecode, cborEncode, CborDecodeError, isCborMap, type CborMap, type CborValue } from './cbor.js';
-export { bytesEqual, compareBytes, concatBytes, fromHex, leb128, decodeLeb128, sha224, sha256, toHex, utf8 } from './bytes.js';
+export { bytesEqual, compareBytes, concatBytes, domainSeparator, fromHex, leb128, decodeLeb128, sha224, sha256, toHex, utf8 } from './bytes.js';
 export { EMPTY, fork, labeled, leaf, pruned, reconstruct, lookupPath, lookupSubtree, labeledForest, toHashTree as decodeHashTree, type HashTree, type LookupResult } from './hash-tree.js';
 export { stateDir, insertAt, resolvePath, toHashTree, type StateDir, type StateNode } from './state-tree.js';
 export { hashOfMap, requestId } from './request-id.js';
