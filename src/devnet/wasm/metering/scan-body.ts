@@ -110,9 +110,9 @@ export function scanBody(bytes: Uint8Array, start: number, end: number, costs: U
             const cost = sub < COSTS_PREFIX_FC.length ? COSTS_PREFIX_FC[sub]! : UNSUPPORTED;
             if (cost === UNSUPPORTED) throw unsupported(`instruction 0xfc ${sub}`, at);
             blockCost += cost;
-            if (sub === 8 || sub === 12 || sub === 14) pos = skipLeb(bytes, skipLeb(bytes, pos)); // memory.init, table.init, table.copy
-            else if (sub === 10) pos = skipLeb(bytes, skipLeb(bytes, pos)); // memory.copy
-            else if (sub >= 9) pos = skipLeb(bytes, pos); // data.drop, memory.fill, elem.drop, table.grow/size/fill
+            // two indices: memory.init, memory.copy, table.init, table.copy; one: the other bulk ops
+            if (sub === 8 || sub === 10 || sub === 12 || sub === 14) pos = skipLeb(bytes, skipLeb(bytes, pos));
+            else if (sub >= 9) pos = skipLeb(bytes, pos);
             if (sub === 10 || sub === 11) {
                 dynamic.push(at, memory64 ? PointKind.DynamicI64 : PointKind.DynamicI32);
                 if (memory64) points.needsI64Temp = true;
