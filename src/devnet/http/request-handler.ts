@@ -22,12 +22,29 @@ export interface Logger {
     error(message: string): void;
 }
 
-export function createRequestListener(ctx: EndpointContext, { extra, logger }: { extra?: ExtraHandler; logger?: Logger } = {}) {
+/** One answered request, for access logs and tests that check which endpoints clients use. */
+export interface RequestRecordEvent {
+    method: string;
+    path: string;
+    status: number;
+    durationMs: number;
+}
+
+export interface ListenerOptions {
+    extra?: ExtraHandler;
+    logger?: Logger;
+    onRequest?: (event: RequestRecordEvent) => void;
+}
+
+export function createRequestListener(ctx: EndpointContext, { extra, logger, onRequest }: ListenerOptions = {}) {
     return (req: IncomingMessage, res: ServerResponse): void => {
-        void respond(ctx, req, extra, logger).then(
-            (reply) => write(req, res, reply),
-            (e: unknown) => write(req, res, textReply(500, `Internal error: ${(e as Error).message}`))
-        );
+        const started = performance.now();
+        void respond(ctx, req, extra, logger)
+            .catch((e: unknown) => textReply(500, `Internal error: ${(e as Error).message}`))
+            .then((reply) => {
+                write(req, res, reply);
+                onRequest?.({ method: req.method ?? '', path: (req.url ?? '').slice(0, 300), status: reply.status, durationMs: performance.now() - started });
+            });
     };
 }
 

@@ -16,7 +16,7 @@ import { identityProviderRoutes } from '../identity-provider/index.js';
 import { devnetPort } from './devnet-adapter.js';
 import { SYNC_CALL_TIMEOUT_MS } from './limits.constants.js';
 import { RequestRegistry } from './request-registry.js';
-import { createRequestListener, type Logger } from './request-handler.js';
+import { createRequestListener, type Logger, type RequestRecordEvent } from './request-handler.js';
 
 /** dfx's default replica address, which the project's icp.yaml points at. */
 export const DEFAULT_DEVNET_PORT = 4943;
@@ -35,6 +35,8 @@ export interface DevnetServerOptions {
     /** Serve the dev identity provider at /_/identity/ (default true; local networks only). */
     identityProvider?: boolean;
     logger?: Logger;
+    /** Called after each answered request (access log, endpoint assertions in tests). */
+    onRequest?: (event: RequestRecordEvent) => void;
 }
 
 export interface DevnetServer {
@@ -59,7 +61,7 @@ export async function startDevnetServer(options: DevnetServerOptions): Promise<D
         implVersion: DEVNET_IMPL_VERSION
     };
     const extra = options.identityProvider === false ? undefined : identityProviderRoutes({ keys, nowNs: () => devnet.time() });
-    const server = createServer(createRequestListener(ctx, { extra, logger: options.logger }));
+    const server = createServer(createRequestListener(ctx, { extra, logger: options.logger, onRequest: options.onRequest }));
     await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {

@@ -29,6 +29,7 @@ describe('GET /api/v2/status', () => {
 
 describe('@dfinity/agent 3.4.3', () => {
     it('queries and updates through an actor (v2 query with signature check, v3 sync call)', async () => {
+        fx.requests.length = 0;
         const identity = Ed25519KeyIdentity.generate();
         const agent = await HttpAgent.create({ host: fx.server.url, shouldFetchRootKey: true, identity, verifyQuerySignatures: true });
         const probe = Actor.createActor(probeIdl3, { agent, canisterId: fx.probeId });
@@ -38,6 +39,9 @@ describe('@dfinity/agent 3.4.3', () => {
         expect(await probe.get_counter()).toBe(before + 1n);
         expect((await probe.whoami_update()) as unknown).toEqual(identity.getPrincipal());
         expect(await probe.init_arg()).toEqual(['http']);
+        expect(new Set(fx.requests)).toEqual(
+            new Set(['GET /api/v2/status', 'POST /api/v2/canister/*/query', 'POST /api/v2/canister/*/read_state', 'POST /api/v3/canister/*/call'])
+        );
     });
 
     it('reports a canister trap as a reject with the replica error code', async () => {
@@ -79,11 +83,15 @@ describe('@dfinity/agent 3.4.3', () => {
 
 describe('@icp-sdk/core 6.1.0', () => {
     it('queries (v3) and updates (v4) as a secp256k1 identity', async () => {
+        fx.requests.length = 0;
         const identity = Secp256k1KeyIdentity.generate();
         const agent = await core.HttpAgent.create({ host: fx.server.url, shouldFetchRootKey: true, identity, verifyQuerySignatures: true });
         const probe = core.Actor.createActor(idlFactory as never, { agent, canisterId: fx.probeId.toText() });
         const before = (await probe.get_counter()) as bigint;
         expect(await probe.inc()).toBe(before + 1n);
         expect(((await probe.whoami()) as { toText(): string }).toText()).toBe(identity.getPrincipal().toText());
+        expect(new Set(fx.requests)).toEqual(
+            new Set(['GET /api/v2/status', 'POST /api/v3/canister/*/query', 'POST /api/v3/canister/*/read_state', 'POST /api/v4/canister/*/call'])
+        );
     });
 });

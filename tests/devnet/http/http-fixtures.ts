@@ -15,17 +15,21 @@ export interface HttpFixture {
     devnet: Devnet;
     server: DevnetServer;
     probeId: Principal;
+    /** `METHOD /path` of every answered request, in order. */
+    requests: string[];
     close(): Promise<void>;
 }
 
 export async function startHttpFixture({ controllers = [] as Principal[] } = {}): Promise<HttpFixture> {
     const devnet = await Devnet.create({ clock: 'live' });
-    const server = await startDevnetServer({ devnet, port: 0 });
+    const requests: string[] = [];
+    const server = await startDevnetServer({ devnet, port: 0, onRequest: (e) => requests.push(`${e.method} ${e.path.replace(/\/canister\/[^/]+\//, '/canister/*/')}`) });
     const probeId = await deployCanister(devnet, { wasm: PROBE_WASM, arg: probeInitArg('http'), controllers: [Principal.anonymous(), ...controllers] });
     return {
         devnet,
         server,
         probeId,
+        requests,
         close: async () => {
             await server.close();
             devnet.close();
