@@ -9,7 +9,17 @@ import { computeFit, type FitTarget } from '../../../src/shared/registry/fit';
 import type { RegistryError } from '../../../src/shared/registry/types';
 import { validateHardware } from '../../../src/shared/registry/validate-hardware';
 import { h100Sxm, llama31_70b, llamaCpp, mysteryNpu, qwen05b, result1, rtx4090 } from './fixtures';
-import { HardwareIdl, ModelIdl, RegistryErrorIdl, ResultIdl, RuntimeIdl } from './registry.idl';
+import {
+  ComparisonIdl, FitResultIdl, FitTargetIdl, HardwareIdl, HardwareRecommendationIdl, ModelIdl, ModelRecommendationIdl,
+  RegistryErrorIdl, ResultIdl, RuntimeIdl, SearchHitIdl,
+} from './registry.idl';
+import {
+  fromCandidComparison, fromCandidHardwareRecommendation, fromCandidModelRecommendation, fromCandidSearchHit,
+  toCandidComparison, toCandidHardwareRecommendation, toCandidModelRecommendation, toCandidSearchHit,
+} from '../../../src/shared/registry/candid-mapping';
+import { recommendHardwareForModel, recommendModelsForHardware } from '../../../src/shared/registry/recommend';
+import { searchAll } from '../../../src/shared/registry/search';
+import { compareHardware } from '../../../src/shared/registry/compare';
 
 /** Encodes with the Candid library and decodes again: proves the wire shape matches the IDL. */
 function viaCandid<T>(type: IDL.Type, value: T): T {
@@ -55,12 +65,36 @@ describe('candid mapping', () => {
     const targets: FitTarget[] = [
       { kind: 'hardware', hardware_id: 'h' }, { kind: 'custom', memory_bytes: 8e9 }, { kind: 'ic_canister' }, { kind: 'browser' }, { kind: 'phone' },
     ];
-    for (const t of targets) expect(fromCandidFitTarget(toCandidFitTarget(t))).toEqual(t);
+    for (const t of targets) expect(fromCandidFitTarget(viaCandid(FitTargetIdl, toCandidFitTarget(t)))).toEqual(t);
     expect(toCandidFitTarget({ kind: 'ic_canister' })).toEqual({ ic_canister: null });
     const r = computeFit({ model: llama31_70b, variant: llama31_70b.variants[0]!, target: { kind: 'phone' }, context_tokens: 1024, batch: 1, kv_dtype: 'f16' }, () => null);
     if (!r.ok) throw new Error('unexpected');
     const wire = toCandidFitResult(r.value);
     expect(wire.devices_needed).toEqual([]);
-    expect(fromCandidFitResult(wire)).toEqual(r.value);
+    expect(fromCandidFitResult(viaCandid(FitResultIdl, wire))).toEqual(r.value);
+  });
+
+  it('recommendations, search hits and comparisons round-trip through Candid bytes', () => {
+    const all = [h100Sxm, rtx4090, mysteryNpu];
+    const hw = recommendHardwareForModel({
+      model: llama31_70b, variant: llama31_70b.variants[0]!, hardware: all, context_tokens: 4096, batch: 1, kv_dtype: 'f16',
+      currency: 'USD', max_price: null, max_tdp_w: 400, max_devices: 8, limit: 10,
+    });
+    if (!hw.ok) throw new Error('unexpected');
+    expect(hw.value.ranked.some((x) => x.total_price === null)).toBe(true); // the unpriced NPU exercises opt
+    expect(fromCandidHardwareRecommendation(viaCandid(HardwareRecommendationIdl, toCandidHardwareRecommendation(hw.value)))).toEqual(hw.value);
+    const find = (id: string) => all.find((h) => h.id === id) ?? null;
+    const ms = recommendModelsForHardware({
+      target: { kind: 'ic_canister' }, models: [llama31_70b, qwen05b], task: null, benchmark: 'mmlu_pro', min_score: null,
+      context_tokens: 2048, batch: 1, kv_dtype: 'f16', max_devices: 1, limit: 5,
+    }, find);
+    if (!ms.ok) throw new Error('unexpected');
+    expect(fromCandidModelRecommendation(viaCandid(ModelRecommendationIdl, toCandidModelRecommendation(ms.value)))).toEqual(ms.value);
+    const hits = searchAll({ hardware: all, runtimes: [llamaCpp], models: [llama31_70b] }, 'llama', 10);
+    if (!hits.ok) throw new Error('unexpected');
+    for (const h of hits.value) expect(fromCandidSearchHit(viaCandid(SearchHitIdl, toCandidSearchHit(h)))).toEqual(h);
+    const cmp = compareHardware(all, ['nvidia-h100-sxm', 'acme-npu-1'], { currency: 'USD' });
+    if (!cmp.ok) throw new Error('unexpected');
+    expect(fromCandidComparison(viaCandid(ComparisonIdl, toCandidComparison(cmp.value)))).toEqual(cmp.value);
   });
 });

@@ -68,3 +68,32 @@ export const RegistryErrorIdl = IDL.Variant({
   Conflict: IDL.Record({ id: IDL.Text, reason: IDL.Text }),
   LimitExceeded: IDL.Record({ limit: IDL.Text, max: IDL.Float64 }),
 });
+
+export const FitTargetIdl = IDL.Variant({
+  hardware: IDL.Record({ hardware_id: IDL.Text }), custom: IDL.Record({ memory_bytes: IDL.Float64 }),
+  ic_canister: IDL.Null, browser: IDL.Null, phone: IDL.Null,
+});
+export const FitResultIdl = IDL.Record({
+  fits: IDL.Bool, target_label: IDL.Text, device_memory_bytes: IDL.Float64, context_tokens: IDL.Float64,
+  weights_bytes: IDL.Float64, kv_cache_bytes: IDL.Float64, overhead_bytes: IDL.Float64, total_bytes: IDL.Float64,
+  headroom_bytes: IDL.Float64, max_context_tokens: IDL.Float64, devices_needed: F, breakdown: IDL.Vec(IDL.Text),
+});
+const recommendation = (item: IDL.Type) => IDL.Record({
+  ranked: IDL.Vec(item), excluded: IDL.Vec(IDL.Record({ id: IDL.Text, reason: IDL.Text })), criteria: IDL.Vec(IDL.Text),
+});
+export const HardwareRecommendationIdl = recommendation(IDL.Record({
+  rank: IDL.Float64, hardware_id: IDL.Text, devices: IDL.Float64, total_price: F, total_tdp_w: F,
+  decode_tokens_per_s_upper_bound: F, price_per_decode_token_per_s: F, explanation: IDL.Vec(IDL.Text),
+}));
+export const ModelRecommendationIdl = recommendation(IDL.Record({
+  rank: IDL.Float64, model_id: IDL.Text, variant_id: IDL.Text, score: F, devices: IDL.Float64, total_bytes: IDL.Float64,
+  max_context_tokens: IDL.Float64, decode_tokens_per_s_upper_bound: F, explanation: IDL.Vec(IDL.Text),
+}));
+export const SearchHitIdl = IDL.Record({ entity: tags(ENTITY_KINDS), id: IDL.Text, name: IDL.Text, score: IDL.Float64 });
+export const ComparisonIdl = IDL.Record({
+  ids: IDL.Vec(IDL.Text),
+  rows: IDL.Vec(IDL.Record({
+    field: IDL.Text, differs: IDL.Bool, derived: IDL.Bool, unit: T,
+    values: IDL.Vec(IDL.Variant({ text: IDL.Text, number: IDL.Float64, bool: IDL.Bool, none: IDL.Null })),
+  })),
+});
