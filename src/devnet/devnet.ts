@@ -68,6 +68,8 @@ export interface InstallOptions {
 }
 
 const DEFAULT_SUBNET_SIZE = 13;
+/** How often runUntilIdle re-checks while async work (outcalls, builtins) is in flight. */
+const IDLE_POLL_MS = 10;
 const wallClock = (): bigint => BigInt(Date.now()) * 1_000_000n;
 
 export class Devnet {
@@ -261,10 +263,11 @@ export class Devnet {
     async runUntilIdle(): Promise<void> {
         for (;;) {
             this.engine.drain();
+            // Let promise chains of finished work (e.g. replies to awaiting callers) run before deciding.
+            await new Promise<void>((resolve) => setImmediate(resolve));
             if (this.engine.queue.length > 0) continue;
-            if (this.engine.inFlight.size === 0) return;
-            await Promise.race([...this.engine.inFlight, new Promise((resolve) => setTimeout(resolve, 10))]);
-            if (this.engine.queue.length === 0 && this.allInFlightHung()) return;
+            if (this.engine.inFlight.size === 0 || this.allInFlightHung()) return;
+            await Promise.race([...this.engine.inFlight, new Promise((resolve) => setTimeout(resolve, IDLE_POLL_MS))]);
         }
     }
 

@@ -100,4 +100,18 @@ describe('inter-canister calls', () => {
         expect(devnet.canisterInfo(relayId)!.status).toBe('stopping');
         expect(stopped).toBe(false);
     });
+
+    it('uninstalling a canister with a pending call rejects its open call context (code 4)', async () => {
+        const { devnet, probeId, relay, relayId } = await pair();
+        devnet.onCanisterCall((call) => (call.method === 'inc' ? { action: 'hang' } : { action: 'pass' }));
+        const pending = relay.call_inc(probeId).catch((e: unknown) => e);
+        await devnet.runUntilIdle();
+        const { IDL } = await import('@icp-sdk/core/candid');
+        const arg = new Uint8Array(IDL.encode([IDL.Record({ canister_id: IDL.Principal })], [{ canister_id: relayId }]));
+        expect((await devnet.update({ canisterId: Principal.managementCanister(), method: 'uninstall_code', arg, sender: controller })).kind).toBe('replied');
+        const error = (await pending) as CanisterCallError;
+        expect(error).toBeInstanceOf(CanisterCallError);
+        expect(error.rejectCode).toBe(4);
+        expect(error.rejectMessage).toBe('Canister has been uninstalled.');
+    });
 });

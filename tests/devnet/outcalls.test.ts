@@ -225,6 +225,17 @@ describe('http_request failures', () => {
         expect(out.kind === 'rejected' && out.rejectMessage).toMatch(/^Connecting to 127\.0\.0\.1 failed: /);
     });
 
+    it('rejects SYS_TRANSIENT when the server drops the connection mid-body', async () => {
+        const s = await server((_req, _i, res) => {
+            res.writeHead(200, { 'content-length': '1000' });
+            res.write('partial');
+            setTimeout(() => res.socket?.destroy(), 20);
+        });
+        const out = await createHttpRequest({ subnetSize: 1, timeoutMs: 5_000 })(makeContext({ cycles: ENOUGH_CYCLES }), encodeHttpRequestArgs({ url: s.url, method: 'get', maxResponseBytes: 2000n }));
+        expect(out).toMatchObject({ kind: 'rejected', rejectCode: RejectCode.SysTransient });
+        expect(out.kind === 'rejected' && out.rejectMessage).toMatch(/^Failed to fetch body: /);
+    });
+
     it('rejects too few cycles before sending anything and keeps none', async () => {
         const s = await server((_req, _i, res) => res.end('x'));
         const args = { url: s.url, method: 'get' as const, maxResponseBytes: 1000n };

@@ -14,6 +14,7 @@ import type { Engine } from './engine.js';
 import { INSTRUCTION_LIMIT_INSTALL } from './limits.constants.js';
 import { decodeModule, sha256 } from './module-bytes.js';
 import { WasmInstance } from './wasm-instance.js';
+import { closeIfDone, respond } from './call-execution.js';
 import { IDL } from '@dfinity/candid';
 
 export type InstallMode = { install: null } | { reinstall: null } | { upgrade: [] | [{ skip_pre_upgrade: [] | [boolean]; wasm_memory_persistence: [] | [unknown] }] };
@@ -96,15 +97,25 @@ export async function installCode(engine: Engine, req: InstallRequest): Promise<
     return replied(EMPTY_REPLY);
 }
 
-/** uninstall_code: drop the module, heap, stable memory, certified data and timer; open calls get rejected. */
+/**
+ * uninstall_code (management-canister.md §"IC method uninstall_code"): drop the module, heap, stable memory,
+ * certified data and timer; every open call context is rejected ("Canister has been uninstalled.") and its
+ * pending callbacks are dropped.
+ */
 export function uninstallCode(engine: Engine, canister: Canister): void {
+    const contexts = new Set([...canister.outstandingCalls.values()].map((call) => call.context));
+    canister.outstandingCalls.clear();
+    for (const context of contexts) {
+        respond(engine, context, reject(RejectCode.CanisterReject, ErrorCode.CanisterRejectedMessage, 'Canister has been uninstalled.'));
+        context.outstanding = 0;
+        closeIfDone(engine, canister, context);
+    }
     canister.code = undefined;
+    if (canister.stable.inTransaction) canister.stable.commit();
     canister.stable.clear();
     canister.certifiedData = new Uint8Array(0);
     canister.globalTimer = 0n;
     canister.version++;
-    canister.outstandingCalls.clear();
-    void engine;
 }
 
 function lifecycleContext(engine: Engine, canister: Canister, kind: 'G' | 'I', sender: Principal, arg: Uint8Array): ExecContext {

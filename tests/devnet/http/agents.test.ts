@@ -11,6 +11,7 @@ import * as core from '@icp-sdk/core/agent';
 import { Secp256k1KeyIdentity } from '@icp-sdk/core/identity/secp256k1';
 import { idlFactory } from '../../fixtures/declarations/probe/probe.did.js';
 import { probeIdl3, startHttpFixture, type HttpFixture } from './http-fixtures.js';
+import { startDevnetServer } from '../../../src/devnet/http/index.js';
 
 let fx: HttpFixture;
 beforeAll(async () => {
@@ -93,5 +94,21 @@ describe('@icp-sdk/core 6.1.0', () => {
         expect(new Set(fx.requests)).toEqual(
             new Set(['GET /api/v2/status', 'POST /api/v3/canister/*/query', 'POST /api/v3/canister/*/read_state', 'POST /api/v4/canister/*/call'])
         );
+    });
+});
+
+describe('v3/v4 calls that outlast the sync timeout', () => {
+    it('answer 202 and @icp-sdk/core polls read_state for the outcome', async () => {
+        const paths: string[] = [];
+        const slow = await startDevnetServer({ devnet: fx.devnet, port: 0, keys: fx.server.keys, syncCallTimeoutMs: 0, onRequest: (e) => paths.push(`${e.status} ${e.path.split('/').slice(-1)[0]}`) });
+        try {
+            const agent = await core.HttpAgent.create({ host: slow.url, shouldFetchRootKey: true });
+            const probe = core.Actor.createActor(idlFactory as never, { agent, canisterId: fx.probeId.toText() });
+            const before = (await probe.get_counter()) as bigint;
+            expect(await probe.inc()).toBe(before + 1n);
+            expect(paths).toContain('202 call');
+        } finally {
+            await slow.close();
+        }
     });
 });

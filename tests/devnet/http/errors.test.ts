@@ -155,3 +155,20 @@ describe('read_state permissions', () => {
         expect((await readBy(undefined, [[enc.encode('no_such_path')]])).status).toBe(404);
     });
 });
+
+describe('robustness', () => {
+    it('answers random bodies on every endpoint with a 4xx and keeps serving', async () => {
+        let seed = 12345;
+        const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+        const paths = [callPath(2), callPath(3), callPath(4), queryPath(2), queryPath(3), `/api/v3/canister/${fx.probeId.toText()}/read_state`];
+        for (let i = 0; i < 120; i++) {
+            const len = Math.floor(rand() * 200);
+            const body = Uint8Array.from({ length: len }, () => Math.floor(rand() * 256));
+            if (i % 3 === 0 && len > 3) body.set([0xd9, 0xd9, 0xf7, 0xa1]); // tagged map prefix: reach deeper decoding paths
+            const res = await post(fx.server.url, paths[i % paths.length]!, body);
+            expect(res.status, `body ${Buffer.from(body).toString('hex')}`).toBeGreaterThanOrEqual(400);
+            expect(res.status).toBeLessThan(500);
+        }
+        expect((await fetch(`${fx.server.url}/api/v2/status`)).status).toBe(200);
+    });
+});
