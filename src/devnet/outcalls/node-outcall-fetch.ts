@@ -81,6 +81,10 @@ export const nodeOutcallFetch: OutcallFetch = (req) =>
                     finish({ kind: 'response', response: { status: BigInt(res.statusCode ?? 0), headers, body: new Uint8Array(Buffer.concat(chunks)) } })
                 );
                 res.on('error', (e) => finish({ kind: 'error', rejectCode: RejectCode.SysTransient, message: `Failed to fetch body: ${describe(e)}` }));
+                // A peer that drops the connection mid-body may end the stream without an 'error' event.
+                res.on('close', () => {
+                    if (!res.complete) finish({ kind: 'error', rejectCode: RejectCode.SysTransient, message: 'Failed to fetch body: connection closed before the body was complete' });
+                });
             }
         );
         const timer = setTimeout(() => {
