@@ -29,7 +29,8 @@ export async function handleCall(ctx: EndpointContext, version: 2 | 3 | 4, targe
             return cborReply(version === 2 ? fields : { status: 'non_replicated_rejection', ...fields });
         }
     }
-    if (version === 2) return emptyReply(202);
+    // v2 is asynchronous; a zero sync timeout makes v3/v4 answer 202 at once too (clients then poll).
+    if (version === 2 || ctx.syncCallTimeoutMs <= 0) return emptyReply(202);
     const status = await ctx.engine.awaitRequest(rid, ctx.syncCallTimeoutMs);
     if (!status || !isTerminal(status)) return emptyReply(202);
     return cborReply({ status: 'replied', certificate: requestStatusCertificate(ctx, env.requestId, status) });
