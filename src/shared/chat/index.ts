@@ -12,6 +12,7 @@ export * from './ollama';
 export * from './anthropic';
 export * from './templates';
 export { MISTRAL_TOOL_CALL_ID_LENGTH } from './template-mistral';
+export { LLAMA31_DEFAULT_DATE } from './template-llama31';
 export * from './completion';
 export * from './normalize';
 export { utf8ByteLength, encodeUtf8 } from './utf8';

@@ -2,7 +2,7 @@
 import { chatError } from './chat-error';
 import type { ChatError, ChatMessage, ToolDefinition } from './types';
 
-export type TemplateFamily = 'llama3' | 'mistral' | 'chatml' | 'gemma';
+export type TemplateFamily = 'llama3' | 'llama3.1' | 'mistral' | 'chatml' | 'gemma';
 
 export interface TemplateContext {
   readonly messages: readonly ChatMessage[];
@@ -12,6 +12,8 @@ export interface TemplateContext {
   readonly bos: string;
   readonly eos: string;
   readonly defaultSystemPrompt: string | null;
+  /** Llama 3.1 only: the `Today Date:` text. */
+  readonly dateString: string;
 }
 
 /** The error every renderer gives for a feature its template cannot express. */

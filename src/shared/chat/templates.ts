@@ -2,6 +2,7 @@
  * Raw prompts for completion endpoints (OpenAI `/v1/completions`, llama.cpp `/completion`, Ollama `raw`),
  * rendered exactly as the models' published Hugging Face chat templates render them (outcalls.md §4.4):
  * - `llama3`: Meta-Llama-3-8B-Instruct;
+ * - `llama3.1`: Llama-3.1-8B-Instruct (system header with dates, JSON tool calls, `ipython` tool results);
  * - `mistral`: Mistral-7B-Instruct-v0.3 (`[INST]`, tool calls as `[TOOL_CALLS]`, results as `[TOOL_RESULTS]`);
  * - `chatml`: Qwen2.5-7B-Instruct (ChatML with `<tool_call>` / `<tool_response>`, default system prompt);
  * - `gemma`: Gemma 3 IT (no system role: it is prefixed to the first user turn; assistant is `model`).
@@ -13,17 +14,19 @@ import { err, type Result } from '../result';
 import { renderChatMl } from './template-chatml';
 import { renderGemma } from './template-gemma';
 import { renderLlama3 } from './template-llama3';
+import { LLAMA31_DEFAULT_DATE, renderLlama31 } from './template-llama31';
 import { renderMistral } from './template-mistral';
 import type { ChatError, ChatMessage, ToolDefinition } from './types';
 import { chatError } from './chat-error';
 import type { TemplateContext, TemplateFamily } from './template-context';
 
 export type { TemplateContext, TemplateFamily } from './template-context';
-export const TEMPLATE_FAMILIES: readonly TemplateFamily[] = ['llama3', 'mistral', 'chatml', 'gemma'];
+export const TEMPLATE_FAMILIES: readonly TemplateFamily[] = ['llama3', 'llama3.1', 'mistral', 'chatml', 'gemma'];
 
 /** Special tokens as text. The BOS token is written into the prompt unless `bos: 'omit'`. */
 export const TEMPLATE_TOKENS: Readonly<Record<TemplateFamily, { readonly bos: string; readonly eos: string }>> = {
   llama3: { bos: '<|begin_of_text|>', eos: '<|eot_id|>' },
+  'llama3.1': { bos: '<|begin_of_text|>', eos: '<|eot_id|>' },
   mistral: { bos: '<s>', eos: '</s>' },
   chatml: { bos: '', eos: '<|im_end|>' },
   gemma: { bos: '<bos>', eos: '<end_of_turn>' },
@@ -32,6 +35,8 @@ export const TEMPLATE_TOKENS: Readonly<Record<TemplateFamily, { readonly bos: st
 /** Stop strings to send with a raw prompt, so generation ends at the end of the assistant turn. */
 export const TEMPLATE_STOP_SEQUENCES: Readonly<Record<TemplateFamily, readonly string[]>> = {
   llama3: ['<|eot_id|>'],
+  /** `<|eom_id|>` ends a turn that expects a tool result. */
+  'llama3.1': ['<|eot_id|>', '<|eom_id|>'],
   mistral: ['</s>'],
   chatml: ['<|im_end|>'],
   gemma: ['<end_of_turn>'],
@@ -50,6 +55,8 @@ export interface RenderOptions {
   readonly bos?: 'include' | 'omit';
   /** ChatML only: the system prompt used when none is given; null for none. Default QWEN_DEFAULT_SYSTEM_PROMPT. */
   readonly defaultSystemPrompt?: string | null;
+  /** Llama 3.1 only: the `Today Date:` line. Default the template's own, LLAMA31_DEFAULT_DATE. */
+  readonly dateString?: string;
 }
 
 export interface PromptInput {
@@ -68,9 +75,11 @@ export function renderPrompt(family: TemplateFamily, input: PromptInput, options
     bos: options.bos === 'omit' ? '' : tokens.bos,
     eos: tokens.eos,
     defaultSystemPrompt: options.defaultSystemPrompt === undefined ? QWEN_DEFAULT_SYSTEM_PROMPT : options.defaultSystemPrompt,
+    dateString: options.dateString ?? LLAMA31_DEFAULT_DATE,
   };
   switch (family) {
     case 'llama3': return renderLlama3(ctx);
+    case 'llama3.1': return renderLlama31(ctx);
     case 'mistral': return renderMistral(ctx);
     case 'chatml': return renderChatMl(ctx);
     case 'gemma': return renderGemma(ctx);

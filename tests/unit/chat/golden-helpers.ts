@@ -13,7 +13,7 @@ export function readGolden(relative: string): string {
 }
 
 /** Canonical request cases in golden/requests/<name>.canonical.json. */
-export const REQUEST_CASES = ['chat', 'tools', 'trim'] as const;
+export const REQUEST_CASES = ['chat', 'tools', 'tool-single', 'trim'] as const;
 export type RequestCase = (typeof REQUEST_CASES)[number];
 
 /** A canonical request fixture, validated (so fixtures themselves obey the canonical bounds). */

@@ -27,7 +27,7 @@ describe('request encoders match golden/requests/<case>.<format>.json', () => {
 });
 
 /** Cases whose template raises (no tool syntax): we must refuse with `unsupported` rather than invent one. */
-const UNSUPPORTED: ReadonlySet<string> = new Set(['tools.llama3', 'tools.gemma']);
+const UNSUPPORTED: ReadonlySet<string> = new Set(['tools.llama3', 'tools.gemma', 'tools.llama3.1', 'tool-single.llama3', 'tool-single.gemma']);
 
 describe('renderPrompt matches golden/prompts/<case>.<family>.txt', () => {
   for (const name of REQUEST_CASES) {

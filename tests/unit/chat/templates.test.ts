@@ -13,7 +13,7 @@ const user = (content: string): ChatMessage => ({ role: 'user', content });
 const assistant = (content: string): ChatMessage => ({ role: 'assistant', content, toolCalls: [] });
 
 describe('BOS handling', () => {
-  it.each([['llama3', '<|begin_of_text|>'], ['mistral', '<s>'], ['gemma', '<bos>']] as const)('%s omits %s on request (llama.cpp adds BOS itself)', (family, bos) => {
+  it.each([['llama3', '<|begin_of_text|>'], ['llama3.1', '<|begin_of_text|>'], ['mistral', '<s>'], ['gemma', '<bos>']] as const)('%s omits %s on request (llama.cpp adds BOS itself)', (family, bos) => {
     const golden = readGolden(`prompts/chat.${family}.txt`);
     expect(golden.startsWith(bos)).toBe(true);
     expect(render(family, loadCanonicalRequest('chat').messages, { bos: 'omit' })).toBe(golden.slice(bos.length));
@@ -65,6 +65,19 @@ describe('rules the templates enforce', () => {
     expect(render('chatml', [user(' x ')], { defaultSystemPrompt: null })).toBe('<|im_start|>user\n x <|im_end|>\n<|im_start|>assistant\n');
     // Python's strip removes \x1c-\x1f; JavaScript's trim does not. Transformers runs Python.
     expect(render('gemma', [user('\x1fx\x1f')])).toBe('<bos><start_of_turn>user\nx<end_of_turn>\n<start_of_turn>model\n');
+  });
+
+  it('Llama 3.1 takes one tool call per turn, and needs a message to carry the tools', () => {
+    const tools = loadCanonicalRequest('tools');
+    expect(render('llama3.1', tools.messages)).toBe('ERR unsupported $.messages[2]');
+    const r = renderPrompt('llama3.1', { messages: [{ role: 'system', content: 's' }], tools: tools.tools });
+    expect(r.ok ? 'ok' : [r.error.code, r.error.path]).toEqual(['unsupported', '$.messages[1]']);
+  });
+
+  it('Llama 3.1 writes the date it is given', () => {
+    expect(render('llama3.1', [user('hi')], { dateString: '26 Nov 2026' })).toBe(
+      '<|begin_of_text|><|start_header_id|>system<|end_header_id|>\n\nCutting Knowledge Date: December 2023\nToday Date: 26 Nov 2026\n\n<|eot_id|>'
+      + '<|start_header_id|>user<|end_header_id|>\n\nhi<|eot_id|><|start_header_id|>assistant<|end_header_id|>\n\n');
   });
 
   it('refuses an unknown family', () => {

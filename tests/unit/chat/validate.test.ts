@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CHAT_LIMITS } from '../../../src/shared/chat/chat-limits.constants';
 import type { ChatErrorCode } from '../../../src/shared/chat/types';
 import { validateChatRequest } from '../../../src/shared/chat/validate';
-import { readGolden } from './golden-helpers';
+import { readGolden, REQUEST_CASES } from './golden-helpers';
 
 const base = (): Record<string, any> => JSON.parse(readGolden('requests/tools.canonical.json')) as Record<string, any>;
 const withChange = (change: (o: Record<string, any>) => void): Record<string, any> => {
@@ -13,7 +13,7 @@ const withChange = (change: (o: Record<string, any>) => void): Record<string, an
 };
 
 describe('validateChatRequest accepts the fixtures', () => {
-  it.each(['chat', 'tools', 'trim'])('%s', (name) => {
+  it.each(REQUEST_CASES)('%s', (name) => {
     const input = JSON.parse(readGolden(`requests/${name}.canonical.json`)) as unknown;
     const r = validateChatRequest(input);
     expect(r.ok ? r.value : r.error).toEqual(input);
