@@ -32,7 +32,12 @@ export const SCORES_MAX = 128;
 export const COMPARE_MAX_IDS = 4;
 export const PAGE_SIZE_DEFAULT = 20;
 export const PAGE_SIZE_MAX = 100;
-export const CURSOR_MAX_CHARS = 256;
+/**
+ * Longest cursor: base64url of JSON [1, key, dir, value, id]. The largest sort value is a lower-cased
+ * name (128 UTF-16 units, at most 3 UTF-8 bytes each = 384 B + quotes), the id 64 B, key and framing
+ * under 64 B: ≤ 514 B → ≤ 686 base64 chars. 1024 leaves room without letting clients send megabytes.
+ */
+export const CURSOR_MAX_CHARS = 1024;
 export const RECOMMEND_LIMIT_MAX = 50;
 
 /** Inclusive numeric range with its unit, used by validate.ts and quoted in error reasons. */

@@ -54,10 +54,24 @@ export function checkText(v: unknown, path: string, rule: TextRule): Issue {
   if (v.length < min) return invalid(path, min === 1 ? 'must not be empty' : `must have at least ${min} chars`);
   if (v.length > rule.max) return invalid(path, `must be at most ${rule.max} chars (got ${v.length})`);
   if (CONTROL_CHARS.test(v)) return invalid(path, 'must not contain control characters');
+  if (hasLoneSurrogate(v)) return invalid(path, 'must be well-formed Unicode (no lone surrogates)');
   if (!rule.multiline && v.includes('\n')) return invalid(path, 'must be a single line');
   if (!rule.multiline && v.trim() !== v) return invalid(path, 'must not start or end with whitespace');
   if (rule.pattern && !rule.pattern.test(v)) return invalid(path, `must match ${rule.patternHint ?? rule.pattern.source}`);
   return null;
+}
+
+/** Candid `text` is UTF-8, which cannot carry an unpaired UTF-16 surrogate. */
+export function hasLoneSurrogate(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (!(d >= 0xdc00 && d <= 0xdfff)) return true;
+      i++;
+    } else if (c >= 0xdc00 && c <= 0xdfff) return true;
+  }
+  return false;
 }
 
 export function checkNullableText(v: unknown, path: string, rule: TextRule): Issue {

@@ -3,7 +3,7 @@ import { paginate, type PageRequest } from '../../../src/shared/registry/paginat
 import { decodeCursor, encodeCursor } from '../../../src/shared/registry/cursor.utils';
 import { getById, listHardware, listModels, listResults, listRuntimes } from '../../../src/shared/registry/query';
 import { HARDWARE_SORT_KEYS } from '../../../src/shared/registry/filters';
-import { PAGE_SIZE_MAX } from '../../../src/shared/registry/limits.constants';
+import { CURSOR_MAX_CHARS, ID_MAX_CHARS, NAME_MAX_CHARS, PAGE_SIZE_MAX } from '../../../src/shared/registry/limits.constants';
 import type { Hardware } from '../../../src/shared/registry/types';
 import { h100Sxm, llama31_70b, llamaCpp, mysteryNpu, qwen05b, result1, rtx4090 } from './fixtures';
 
@@ -78,13 +78,24 @@ describe('paginate', () => {
     expect(f({ page_size: PAGE_SIZE_MAX + 1 })).toMatchObject({ field: 'page_size' });
     const cur = encodeCursor({ key: 'v', dir: 'asc', value: 1, id: 'b' });
     expect(f({ cursor: cur, dir: 'desc' })).toMatchObject({ field: 'cursor' });
-    for (const bad of ['', 'x', '!!!!', cur.slice(0, -3), 'A'.repeat(300), encodeCursor({ key: 'v', dir: 'asc', value: 1, id: 'b' }).replace(/^./, 'Z')]) {
+    for (const bad of ['', 'x', '!!!!', cur.slice(0, -3), 'A'.repeat(CURSOR_MAX_CHARS + 1), encodeCursor({ key: 'v', dir: 'asc', value: 1, id: 'b' }).replace(/^./, 'Z')]) {
       expect(f({ cursor: bad })).toMatchObject({ code: 'InvalidInput', field: 'cursor' });
     }
   });
 });
 
 describe('cursor encoding', () => {
+  it('the longest possible cursor fits CURSOR_MAX_CHARS and decodes', () => {
+    const worst = { key: 'ops_per_w_fp32_dense', dir: 'desc' as const, value: '模'.repeat(NAME_MAX_CHARS), id: 'a'.repeat(ID_MAX_CHARS) };
+    const c = encodeCursor(worst);
+    expect(c.length).toBeLessThanOrEqual(CURSOR_MAX_CHARS);
+    expect(decodeCursor(c)).toEqual({ ok: true, value: worst });
+    const named = [{ ...h100Sxm, name: '模'.repeat(NAME_MAX_CHARS) }, rtx4090];
+    const p1 = listHardware(named, {}, { sort_key: 'name', dir: 'desc', cursor: null, page_size: 1 });
+    const p2 = p1.ok && p1.value.next_cursor ? listHardware(named, {}, { sort_key: 'name', dir: 'desc', cursor: p1.value.next_cursor, page_size: 1 }) : null;
+    expect(p2?.ok && p2.value.items.map((h) => h.id)).toEqual(['nvidia-rtx-4090']);
+  });
+
   it('round-trips unicode, numbers and null', () => {
     for (const value of ['h100 sxm', 'ünïcødé 模型 🚀', 1.0000000000000002, -0.5, null, '']) {
       const pos = { key: 'name', dir: 'desc' as const, value, id: 'x.y-z' };

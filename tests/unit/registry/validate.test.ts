@@ -37,6 +37,8 @@ describe('validateHardware', () => {
     ['name too long', (d) => (d.name = long(L.NAME_MAX_CHARS + 1)), 'name'],
     ['name padded', (d) => (d.name = ' H100'), 'name'],
     ['name control char', (d) => (d.name = 'H\u0007100'), 'name'],
+    ['name lone high surrogate', (d) => (d.name = 'H100 \ud83d'), 'name'],
+    ['name lone low surrogate', (d) => (d.name = '\ude80 H100'), 'name'],
     ['kind enum', (d) => (d.kind = 'tpu'), 'kind'],
     ['memory_gb below', (d) => (d.memory_gb = 0), 'memory_gb'],
     ['memory_gb above', (d) => (d.memory_gb = L.MEMORY_GB_RANGE.max + 1), 'memory_gb'],
@@ -101,7 +103,7 @@ describe('validateHardware', () => {
   it('accepts boundary values exactly at the limits', () => {
     const atMax = mutate(h100Sxm, (d) => {
       d.memory_gb = L.MEMORY_GB_RANGE.max;
-      d.name = long(L.NAME_MAX_CHARS);
+      d.name = long(L.NAME_MAX_CHARS - 2) + '🚀'; // a surrogate pair is well-formed
       d.id = 'a' + 'b'.repeat(L.ID_MAX_CHARS - 1);
       d.release_year = L.RELEASE_YEAR_RANGE.min;
       d.sources = Array.from({ length: L.SOURCES_MAX }, () => d.sources[0]);
