@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { IDL } from '@dfinity/candid';
+import { Principal } from '@dfinity/principal';
+import { decodeHttpRequestArgs, HttpRequestResult, TransformArgs } from '../../src/devnet/outcalls/http-request.candid';
 import { RejectCode } from '../../src/devnet/engine-api';
 import { agreementThreshold, outcomeHash, reachConsensus } from '../../src/devnet/outcalls/consensus';
 import { httpRequestFee } from '../../src/devnet/outcalls/http-request.cost';
@@ -74,5 +77,28 @@ describe('response size rule and loopback policy', () => {
     it('refuses an out-of-range subnet size', () => {
         expect(() => createHttpRequest({ subnetSize: 0 })).toThrow(/subnetSize/);
         expect(() => createHttpRequest({ subnetSize: 65 })).toThrow(/subnetSize/);
+    });
+});
+
+describe('decoding http_request_args with subtyping', () => {
+    it('accepts the older record without is_replicated / pricing_version and with 3 methods (Azle 0.33 IDL)', () => {
+        const header = IDL.Record({ value: IDL.Text, name: IDL.Text });
+        const azleArgs = IDL.Record({
+            url: IDL.Text,
+            method: IDL.Variant({ get: IDL.Null, head: IDL.Null, post: IDL.Null }),
+            max_response_bytes: IDL.Opt(IDL.Nat64),
+            body: IDL.Opt(IDL.Vec(IDL.Nat8)),
+            transform: IDL.Opt(IDL.Record({ function: IDL.Func([TransformArgs], [HttpRequestResult], ['query']), context: IDL.Vec(IDL.Nat8) })),
+            headers: IDL.Vec(header)
+        });
+        const me = Principal.fromText('rrkah-fqaaa-aaaaa-aaaaq-cai');
+        const bytes = IDL.encode([azleArgs], [
+            { url: 'https://x.io', method: { post: null }, max_response_bytes: [5n], body: [new Uint8Array([1])], transform: [{ function: [me, 'tx'], context: new Uint8Array([2]) }], headers: [{ name: 'a', value: 'b' }] }
+        ]);
+        const d = decodeHttpRequestArgs(new Uint8Array(bytes));
+        expect(d).toMatchObject({ url: 'https://x.io', method: 'post', maxResponseBytes: 5n, headers: [{ name: 'a', value: 'b' }], isReplicated: undefined, pricingVersion: undefined });
+        expect(d.transform?.canisterId.toText()).toBe(me.toText());
+        expect(d.transform?.method).toBe('tx');
+        expect(Array.from(d.body ?? [])).toEqual([1]);
     });
 });
