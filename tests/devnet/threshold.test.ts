@@ -5,7 +5,7 @@ import { ed25519 } from '@noble/curves/ed25519';
 import { schnorr, secp256k1 } from '@noble/curves/secp256k1';
 import { sha256 } from '@noble/hashes/sha2';
 import { RejectCode, type ManagementContext, type ManagementOutcome } from '../../src/devnet/engine-api';
-import { createThresholdMethods, deriveSchnorrPublicKey, signatureFee, thresholdCandid as C } from '../../src/devnet/threshold';
+import { createThresholdMethods, deriveSchnorrPublicKey, masterPublicKeys, signatureFee, thresholdCandid as C } from '../../src/devnet/threshold';
 import { deriveThresholdPublicKey } from '../../src/shared/crypto';
 
 const CANISTER = Principal.fromText('rrkah-fqaaa-aaaaa-aaaaq-cai');
@@ -179,5 +179,13 @@ describe('ecdsa', () => {
 describe('master seed', () => {
     it('refuses a seed shorter than 16 bytes', () => {
         expect(() => createThresholdMethods({ masterSeed: new Uint8Array(15) })).toThrow(/masterSeed/);
+    });
+
+    it('lists the nine master public keys of a seed', () => {
+        const keys = masterPublicKeys({ masterSeed: SEED });
+        expect(Object.keys(keys)).toHaveLength(9);
+        expect(keys['schnorr:Ed25519:test_key_1']).toBe(Buffer.from(t.masterPublicKey('schnorr_ed25519', 'test_key_1')).toString('hex'));
+        expect(keys['ecdsa:Secp256k1:key_1']).toMatch(/^0[23][0-9a-f]{64}$/);
+        expect(keys['schnorr:Ed25519:key_1']).toMatch(/^[0-9a-f]{64}$/);
     });
 });
