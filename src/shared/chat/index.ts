@@ -13,6 +13,7 @@ export * from './anthropic';
 export * from './templates';
 export { MISTRAL_TOOL_CALL_ID_LENGTH } from './template-mistral';
 export { LLAMA31_DEFAULT_DATE } from './template-llama31';
+export { TEMPLATE_SPECIAL_TOKENS } from './template-special-tokens';
 export * from './completion';
 export * from './normalize';
 export { utf8ByteLength, encodeUtf8 } from './utf8';

@@ -16,6 +16,7 @@ import { renderGemma } from './template-gemma';
 import { renderLlama3 } from './template-llama3';
 import { LLAMA31_DEFAULT_DATE, renderLlama31 } from './template-llama31';
 import { renderMistral } from './template-mistral';
+import { findSpecialToken } from './template-special-tokens';
 import type { ChatError, ChatMessage, ToolDefinition } from './types';
 import { chatError } from './chat-error';
 import type { TemplateContext, TemplateFamily } from './template-context';
@@ -57,6 +58,11 @@ export interface RenderOptions {
   readonly defaultSystemPrompt?: string | null;
   /** Llama 3.1 only: the `Today Date:` line. Default the template's own, LLAMA31_DEFAULT_DATE. */
   readonly dateString?: string;
+  /**
+   * `reject` (default) refuses input text containing the family's control tokens (TEMPLATE_SPECIAL_TOKENS), which
+   * would let a user forge turns in a raw prompt; `allow` renders them as the templates do.
+   */
+  readonly specialTokens?: 'reject' | 'allow';
 }
 
 export interface PromptInput {
@@ -77,6 +83,10 @@ export function renderPrompt(family: TemplateFamily, input: PromptInput, options
     defaultSystemPrompt: options.defaultSystemPrompt === undefined ? QWEN_DEFAULT_SYSTEM_PROMPT : options.defaultSystemPrompt,
     dateString: options.dateString ?? LLAMA31_DEFAULT_DATE,
   };
+  if (options.specialTokens !== 'allow') {
+    const hit = findSpecialToken(family, ctx.messages, ctx.tools);
+    if (hit !== null) return err(chatError('invalid_value', hit.path, `contains the ${family} control token ${hit.token}; it would forge prompt structure`));
+  }
   switch (family) {
     case 'llama3': return renderLlama3(ctx);
     case 'llama3.1': return renderLlama31(ctx);
