@@ -77,6 +77,8 @@ describe('response size rule and loopback policy', () => {
     it('refuses an out-of-range subnet size', () => {
         expect(() => createHttpRequest({ subnetSize: 0 })).toThrow(/subnetSize/);
         expect(() => createHttpRequest({ subnetSize: 65 })).toThrow(/subnetSize/);
+        expect(() => createHttpRequest({ timeoutMs: 0 })).toThrow(/timeoutMs/);
+        expect(() => createHttpRequest({ timeoutMs: 600_001 })).toThrow(/timeoutMs/);
     });
 });
 

@@ -20,7 +20,7 @@ import { reachConsensus, type ReplicaOutcome } from './consensus';
 import { decodeHttpRequestArgs, decodeHttpResponse, type HeaderEntry, type HttpRequestArgs } from './http-request.candid';
 import { httpRequestFee } from './http-request.cost';
 import { requestSizeBytes, validateHttpRequest } from './http-request.validate';
-import { DEFAULT_HTTP_TIMEOUT_MS, DEFAULT_SUBNET_SIZE, FALLBACK_USER_AGENT, MAX_HTTP_RESPONSE_BYTES, MAX_SUBNET_SIZE } from './limits.constants';
+import { DEFAULT_HTTP_TIMEOUT_MS, DEFAULT_SUBNET_SIZE, FALLBACK_USER_AGENT, MAX_HTTP_RESPONSE_BYTES, MAX_HTTP_TIMEOUT_MS, MAX_SUBNET_SIZE } from './limits.constants';
 import { nodeOutcallFetch } from './node-outcall-fetch';
 import { timeoutError, type OutcallFetch, type OutcallHttpRequest, type OutcallHttpResult } from './outcall-fetch';
 import { replicaOutcome } from './replica-response';
@@ -75,6 +75,9 @@ export function createHttpRequest(options: HttpRequestOptions = {}): ManagementM
         throw new RangeError(`subnetSize must be an integer in 1..${MAX_SUBNET_SIZE}, got ${subnetSize}`);
     }
     const timeoutMs = options.timeoutMs ?? DEFAULT_HTTP_TIMEOUT_MS;
+    if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > MAX_HTTP_TIMEOUT_MS) {
+        throw new RangeError(`timeoutMs must be an integer in 1..${MAX_HTTP_TIMEOUT_MS}, got ${timeoutMs}`);
+    }
     const fetchImpl = options.fetchImpl ?? nodeOutcallFetch;
     const allowHttpLoopback = options.allowHttpLoopback ?? true;
     const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));

@@ -17,6 +17,8 @@ export const MAX_HTTP_HEADERS_TOTAL_BYTES = 48 * 1024;
 
 /** Adapter request timeout (DEFAULT_HTTP_REQUEST_TIMEOUT_SECS = 30). */
 export const DEFAULT_HTTP_TIMEOUT_MS = 30_000;
+/** Bound on the configurable timeout (the IC's consensus-level limit for an outcall is 60 s; 10 min leaves room for slow local models). */
+export const MAX_HTTP_TIMEOUT_MS = 600_000;
 /** Replicas on an application subnet. */
 export const DEFAULT_SUBNET_SIZE = 13;
 /** Bound on the configurable subnet size (the largest IC subnets have 40-odd nodes). */
