@@ -37,7 +37,7 @@ export function execute(slot: ContextSlot, ctx: ExecContext, invocation: Invocat
     const now = options.now ?? (() => performance.now());
     const manage = (options.rollback ?? 'auto') === 'auto';
     const instance = code.instance;
-    const snapshot = manage ? instance.snapshot() : undefined;
+    const snapshot = manage ? instance.scratchSnapshot() : undefined;
     const ownsJournal = manage && !canister.stable.inTransaction;
     if (ownsJournal) canister.stable.begin();
     instance.resetMeter(ctx.instructionLimit);

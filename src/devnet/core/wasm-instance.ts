@@ -24,7 +24,9 @@ export class WasmInstance {
     private constructor(
         readonly prepared: PreparedModule,
         private readonly imports: Ic0Imports,
-        readonly instance: WebAssembly.Instance
+        readonly instance: WebAssembly.Instance,
+        /** Shared with instances rebuilt from this one, so the scratch buffer survives a rollback rebuild. */
+        private readonly scratch: { buffer?: Uint8Array } = {}
     ) {
         const exports = instance.exports;
         const memory = exports.memory;
@@ -38,9 +40,9 @@ export class WasmInstance {
         this.exportNames = new Set(Object.keys(exports));
     }
 
-    static create(prepared: PreparedModule, imports: Ic0Imports): WasmInstance {
+    static create(prepared: PreparedModule, imports: Ic0Imports, scratch: { buffer?: Uint8Array } = {}): WasmInstance {
         const instance = new WebAssembly.Instance(prepared.module, { ic0: imports });
-        return new WasmInstance(prepared, imports, instance);
+        return new WasmInstance(prepared, imports, instance, scratch);
     }
 
     /** Calls an exported `() -> ()` entry point by export name. */
@@ -70,11 +72,28 @@ export class WasmInstance {
     }
 
     /**
+     * A snapshot into a buffer reused across messages (per instance lineage), for the executor's per-message
+     * rollback point: allocating a fresh copy of a large heap per message makes V8 collect constantly.
+     * Valid until the next scratchSnapshot() call.
+     */
+    scratchSnapshot(): InstanceSnapshot {
+        const size = this.memory.buffer.byteLength;
+        let scratch = this.scratch.buffer;
+        if (scratch === undefined || scratch.byteLength < size) {
+            scratch = new Uint8Array(size);
+            this.scratch.buffer = scratch;
+        }
+        const view = scratch.subarray(0, size);
+        view.set(new Uint8Array(this.memory.buffer));
+        return { memory: view, globals: this.globals.map((g) => g.value as number | bigint) };
+    }
+
+    /**
      * Brings the instance back to `snap`. Returns this instance when memory did not grow, otherwise a rebuilt
      * instance that the caller must use from now on.
      */
     restore(snap: InstanceSnapshot): WasmInstance {
-        const target = this.memory.buffer.byteLength === snap.memory.byteLength ? this : WasmInstance.create(this.prepared, this.imports);
+        const target = this.memory.buffer.byteLength === snap.memory.byteLength ? this : WasmInstance.create(this.prepared, this.imports, this.scratch);
         target.load(snap);
         return target;
     }
