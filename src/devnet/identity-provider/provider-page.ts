@@ -10,6 +10,7 @@ export const PROVIDER_PAGE_HTML = `<!doctype html>
 <meta charset="utf-8">
 <title>DeAI Atlas devnet identity</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <style>
  body { font-family: system-ui, sans-serif; max-width: 28rem; margin: 3rem auto; padding: 0 1rem; }
  label, input, button { display: block; width: 100%; box-sizing: border-box; font-size: 1rem; }
