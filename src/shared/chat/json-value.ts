@@ -43,3 +43,11 @@ export function canonicalJson(value: JsonValue): string {
   const keys = Object.keys(obj).sort();
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k] as JsonValue)}`).join(',')}}`;
 }
+
+/**
+ * Sets an own, enumerable property even when `key` is `__proto__` (plain assignment would change the
+ * object's prototype instead, dropping the value): keys here come from untrusted input.
+ */
+export function setOwn<T>(obj: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+}

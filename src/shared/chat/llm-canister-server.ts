@@ -2,7 +2,7 @@
  * The LLM canister's side of `v1_chat` (see llm-canister.ts for the caller's side), for a mock LLM canister in
  * the devnet. `v1_chat` has no generation parameters, so the caller passes the output cap it emulates.
  */
-import { isJsonObject } from './json-value';
+import { isJsonObject, setOwn } from './json-value';
 import { decodeAssistant, encodeAssistant } from './llm-canister';
 import { LLM_CANISTER_LIMITS } from './llm-canister-limits';
 import type { LlmChatResponseV1 } from './llm-canister.types';
@@ -47,7 +47,7 @@ function readTool(t: unknown): unknown {
     if (description !== undefined) out['description'] = description;
     const values = unopt(prop['enum']);
     if (values !== undefined) out['enum'] = values;
-    properties[prop['name']] = out;
+    setOwn(properties, prop['name'], out);
   }
   const description = unopt(f['description']);
   const tool: Record<string, unknown> = { name: f['name'], parameters: { type: params['type'] ?? 'object', properties, required: unopt(params['required']) ?? [] } };

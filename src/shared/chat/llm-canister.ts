@@ -8,7 +8,7 @@
  */
 import { chatError } from './chat-error';
 import { CHAT_LIMITS } from './chat-limits.constants';
-import { canonicalJson, type JsonValue } from './json-value';
+import { canonicalJson, setOwn, type JsonValue } from './json-value';
 import type {
   LlmAssistantMessage, LlmChatMessageV1, LlmChatRequestV1, LlmProperty, LlmTool, LlmToolCallArgument, Opt,
 } from './llm-canister.types';
@@ -105,7 +105,7 @@ export function decodeAssistant(r: WireReader, m: Record<string, unknown>, path:
       const argName = r.string(r.field(arg, 'name', ap), `${ap}.name`, 64, 'PROPERTY_NAME_PATTERN');
       const value = r.string(r.field(arg, 'value', ap), `${ap}.value`, CHAT_LIMITS.MAX_TOOL_ARGUMENTS_BYTES, 'MAX_TOOL_ARGUMENTS_BYTES');
       if (r.error === null && Object.hasOwn(args, argName)) r.fail(chatError('invalid_value', `${ap}.name`, `argument "${argName}" appears twice`));
-      args[argName] = typeArgument(value, tool?.parameters.properties[argName]?.type);
+      setOwn(args, argName, typeArgument(value, Object.hasOwn(tool?.parameters.properties ?? {}, argName) ? tool?.parameters.properties[argName]?.type : undefined));
     });
     return { id, name, arguments: args };
   });

@@ -4,7 +4,7 @@
  */
 import { chatError, limitError } from './chat-error';
 import { CHAT_LIMITS, PROPERTY_NAME_PATTERN, TOOL_NAME_PATTERN } from './chat-limits.constants';
-import { canonicalJson, findNonJson, isJsonObject, type JsonValue } from './json-value';
+import { canonicalJson, findNonJson, isJsonObject, setOwn, type JsonValue } from './json-value';
 import { err, ok, type Result } from '../result';
 import {
   TOOL_PROPERTY_TYPES,
@@ -146,12 +146,12 @@ function readParameters(r: WireReader, value: unknown, path: string): ToolDefini
   for (const key of keys.slice(0, L.MAX_TOOL_PROPERTIES)) {
     const kp = `${path}.properties.${key}`;
     if (!PROPERTY_NAME_PATTERN.test(key)) r.fail(chatError('invalid_value', kp, `property name does not match ${PROPERTY_NAME_PATTERN.source}`));
-    properties[key] = readProperty(r, propsObj[key], kp);
+    setOwn(properties, key, readProperty(r, propsObj[key], kp));
   }
   const required = p['required'] === undefined ? [] : r.array(p['required'], `${path}.required`, L.MAX_TOOL_PROPERTIES, 'MAX_TOOL_PROPERTIES')
     .map((v, i) => r.string(v, `${path}.required[${i}]`, 64, 'PROPERTY_NAME_PATTERN'));
   required.forEach((name, i) => {
-    if (r.error === null && !(name in properties)) r.fail(chatError('invalid_value', `${path}.required[${i}]`, `required names unknown property "${name}"`));
+    if (r.error === null && !Object.hasOwn(properties, name)) r.fail(chatError('invalid_value', `${path}.required[${i}]`, `required names unknown property "${name}"`));
     if (r.error === null && required.indexOf(name) !== i) r.fail(chatError('invalid_value', `${path}.required[${i}]`, `"${name}" is listed twice`));
   });
   return { type: 'object', properties, required };

@@ -98,3 +98,12 @@ describe('malformed LLM canister responses', () => {
     expect(r.ok ? 'ok' : [r.error.code, r.error.path]).toEqual([code, path]);
   });
 });
+
+describe('LLM canister argument names are plain data', () => {
+  it('an argument called __proto__ is kept as an own property', () => {
+    const r = decodeLlmCanisterResponse({ message: { content: [], tool_calls: [{ id: 'a', function: { name: 'f', arguments: [{ name: '__proto__', value: 'v' }] } }] } });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(Object.keys(r.value.message.toolCalls[0]?.arguments ?? {})).toEqual(['__proto__']);
+    expect(r.value.message.toolCalls[0]?.arguments['__proto__']).toBe('v');
+  });
+});

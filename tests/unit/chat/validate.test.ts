@@ -69,3 +69,20 @@ describe('validateChatRequest rejects', () => {
     expect(r.ok ? 'ok' : [r.error.code, r.error.path]).toEqual([code, path]);
   });
 });
+
+describe('keys named __proto__ stay plain data', () => {
+  it('a tool property and a tool-call argument called __proto__ survive validation', () => {
+    const input = JSON.parse('{"model":"m","messages":[{"role":"assistant","content":null,"toolCalls":[{"id":"a","name":"f","arguments":{"__proto__":{"x":1}}}]}],'
+      + '"tools":[{"name":"f","parameters":{"type":"object","properties":{"__proto__":{"type":"string"}},"required":["__proto__"]}}],"params":{"maxTokens":1}}') as unknown;
+    const r = validateChatRequest(input);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(Object.keys(r.value.tools?.[0]?.parameters.properties ?? {})).toEqual(['__proto__']);
+    const call = r.value.messages[0];
+    expect(call?.role === 'assistant' ? Object.keys(call.toolCalls[0]?.arguments ?? {}) : null).toEqual(['__proto__']);
+  });
+
+  it('required may not name an inherited key', () => {
+    const r = validateChatRequest({ model: 'm', messages: [{ role: 'user', content: 'x' }], tools: [{ name: 'f', parameters: { type: 'object', properties: {}, required: ['toString'] } }], params: { maxTokens: 1 } });
+    expect(r.ok ? 'ok' : r.error.path).toBe('$.tools[0].parameters.required[0]');
+  });
+});
