@@ -107,7 +107,7 @@ export class Devnet {
             live: options.clock === 'live'
         });
         const devnet = new Devnet(options, engine, new CanisterIdAllocator(state?.nextCanisterIndex));
-        if (options.externalMethods !== false) await wireExternalMethods(devnet.management, options);
+        if (options.externalMethods !== false) wireExternalMethods(devnet.management, options);
         return devnet;
     }
 

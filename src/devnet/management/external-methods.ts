@@ -1,9 +1,9 @@
 /**
  * Management methods implemented outside the core: `http_request` (src/devnet/outcalls) and the threshold
- * Schnorr methods (src/devnet/threshold, loaded only if that module exists yet).
+ * signature methods (src/devnet/threshold).
  */
-import type { ManagementMethod } from '../engine-api.js';
 import { createHttpRequest } from '../outcalls/index.js';
+import { ecdsaPublicKey, schnorrPublicKey, signWithEcdsa, signWithSchnorr } from '../threshold/index.js';
 import type { ManagementCanister } from './management-canister.js';
 
 export interface ExternalMethodOptions {
@@ -11,28 +11,10 @@ export interface ExternalMethodOptions {
     outcallTimeoutMs?: number;
 }
 
-const THRESHOLD_MODULE = '../threshold/index.js';
-const THRESHOLD_METHODS: Record<string, string> = {
-    schnorr_public_key: 'schnorrPublicKey',
-    sign_with_schnorr: 'signWithSchnorr',
-    ecdsa_public_key: 'ecdsaPublicKey',
-    sign_with_ecdsa: 'signWithEcdsa'
-};
-
-export async function wireExternalMethods(management: ManagementCanister, options: ExternalMethodOptions): Promise<void> {
+export function wireExternalMethods(management: ManagementCanister, options: ExternalMethodOptions): void {
     management.register('http_request', createHttpRequest({ subnetSize: options.subnetSize, timeoutMs: options.outcallTimeoutMs }));
-    const threshold = await optionalModule(THRESHOLD_MODULE);
-    if (threshold === undefined) return;
-    for (const [method, exportName] of Object.entries(THRESHOLD_METHODS)) {
-        const impl = threshold[exportName];
-        if (typeof impl === 'function') management.register(method, impl as ManagementMethod);
-    }
-}
-
-async function optionalModule(specifier: string): Promise<Record<string, unknown> | undefined> {
-    try {
-        return (await import(/* @vite-ignore */ specifier)) as Record<string, unknown>;
-    } catch {
-        return undefined;
-    }
+    management.register('schnorr_public_key', schnorrPublicKey);
+    management.register('sign_with_schnorr', signWithSchnorr);
+    management.register('ecdsa_public_key', ecdsaPublicKey);
+    management.register('sign_with_ecdsa', signWithEcdsa);
 }
