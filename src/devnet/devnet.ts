@@ -29,6 +29,7 @@ import { canisterInfo, type CanisterInfo } from './canister-info.js';
 import { ManagementCanister, MANAGEMENT_QUERY_METHODS } from './management/management-canister.js';
 import { CanisterSettings, InstallCodeArgs, ProvisionalCreateArgs } from './management/ic.idl.js';
 import { wireExternalMethods } from './management/external-methods.js';
+import { loadEngineState, readManifest, saveEngineState } from './persistence/state-store.js';
 
 export interface DevnetOptions {
     /** 'manual' (default): time moves only via setTime/advanceTime, starting at the wall clock. 'live': follows the wall clock and runs rounds in the background. */
@@ -325,6 +326,22 @@ export class Devnet {
 
     pendingOutcalls(): PendingOutcall[] {
         return [...this.engine.pendingOutcalls.values()];
+    }
+
+    // ---- persistence ----
+
+    /** Writes all canister state (modules, wasm and stable memory, globals, settings, cycles, time) to `dir`. */
+    async saveState(dir: string): Promise<void> {
+        await this.runUntilIdle();
+        await saveEngineState(this.engine, this.ids.nextIndex, dir);
+    }
+
+    /** A devnet restored from `saveState(dir)`; options as for `create` (the clock resumes from the saved time). */
+    static async load(dir: string, options: DevnetOptions = {}): Promise<Devnet> {
+        const manifest = await readManifest(dir);
+        const devnet = await Devnet.create(options, { timeNs: BigInt(manifest.timeNs), nextCanisterIndex: BigInt(manifest.nextCanisterIndex) });
+        await loadEngineState(devnet.engine, dir);
+        return devnet;
     }
 
     /** Why a call to this canister would be rejected before execution, if it would. */
