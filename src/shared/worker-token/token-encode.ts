@@ -1,5 +1,6 @@
 import { encodeBase64Url } from './base64url';
 import { WORKER_TOKEN_VERSION } from './token.constants';
+import { encodeUtf8 } from './utf8';
 import type { WorkerTokenPayload } from './token.types';
 
 /**
@@ -18,12 +19,12 @@ export function workerTokenSigningInput(payload: WorkerTokenPayload): string {
         idk: payload.idk,
         bh: payload.bh
     });
-    return `${WORKER_TOKEN_VERSION}.${encodeBase64Url(new TextEncoder().encode(json))}`;
+    return `${WORKER_TOKEN_VERSION}.${encodeBase64Url(encodeUtf8(json))}`;
 }
 
 /** The bytes to pass as `message` to `sign_with_schnorr` (ed25519 signs the message itself, not a hash). */
 export function workerTokenSigningBytes(payload: WorkerTokenPayload): Uint8Array {
-    return new TextEncoder().encode(workerTokenSigningInput(payload));
+    return encodeUtf8(workerTokenSigningInput(payload));
 }
 
 /** Joins the signing input and the 64-byte signature into the token text. */

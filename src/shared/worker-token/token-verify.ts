@@ -12,6 +12,7 @@ import {
     WORKER_TOKEN_CLOCK_SKEW_S,
     WORKER_TOKEN_VERSION
 } from './token.constants';
+import { decodeUtf8, encodeUtf8 } from './utf8';
 import type { WorkerTokenErrorCode, WorkerTokenPayload, WorkerTokenPolicy, WorkerTokenResult } from './token.types';
 
 const fail = (code: WorkerTokenErrorCode, message: string): WorkerTokenResult => ({ ok: false, code, message });
@@ -37,7 +38,7 @@ export function verifyWorkerToken(token: string, policy: WorkerTokenPolicy): Wor
     if (signature === null || signature.length !== ED25519_SIGNATURE_BYTES) {
         return fail('token_malformed', `signature must be ${ED25519_SIGNATURE_BYTES} bytes of base64url`);
     }
-    const signed = new TextEncoder().encode(`${version}.${payloadB64}`);
+    const signed = encodeUtf8(`${version}.${payloadB64}`);
     const verify = policy.verifySignature ?? verifyEd25519;
     const verified = policy.publicKeys.some((key) => key.length === ED25519_PUBLIC_KEY_BYTES && verify(signature, signed, key));
     if (!verified) return fail('token_signature', 'signature does not verify against the configured canister key');
@@ -72,11 +73,13 @@ export function verifyEd25519(signature: Uint8Array, message: Uint8Array, public
 function parsePayload(payloadB64: string): WorkerTokenPayload | string {
     const bytes = decodeBase64Url(payloadB64);
     if (bytes === null) return 'payload is not base64url';
+    const decoded = decodeUtf8(bytes);
+    if (decoded === null) return 'payload is not UTF-8';
     let value: unknown;
     try {
-        value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+        value = JSON.parse(decoded);
     } catch {
-        return 'payload is not UTF-8 JSON';
+        return 'payload is not JSON';
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'payload must be a JSON object';
     const o = value as Record<string, unknown>;

@@ -2,6 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { ed25519 } from '@noble/curves/ed25519';
 import {
     decodeBase64Url,
+    decodeUtf8,
+    encodeUtf8,
     encodeBase64Url,
     encodeWorkerToken,
     MAX_WORKER_TOKEN_LIFETIME_S,
@@ -115,5 +117,19 @@ describe('verifyWorkerToken with an injected verifier', () => {
         expect(verifyWorkerToken(token, { ...policy, verifySignature: () => false })).toMatchObject({ ok: false, code: 'token_signature' });
         const forged = sign(payload, ed25519.utils.randomPrivateKey());
         expect(verifyWorkerToken(forged, { ...policy, verifySignature: () => true }).ok).toBe(true);
+    });
+});
+
+describe('utf8 (no TextEncoder in src/shared)', () => {
+    it('matches TextEncoder/TextDecoder on valid text, incl. astral and lone surrogates', () => {
+        for (const s of ['', 'ascii', 'héllo', '日本語', '😀 emoji', '\ud800 lone', 'end\udfff']) {
+            expect(encodeUtf8(s)).toEqual(new TextEncoder().encode(s));
+            expect(decodeUtf8(new TextEncoder().encode(s))).toBe(new TextDecoder().decode(new TextEncoder().encode(s)));
+        }
+    });
+    it('rejects invalid UTF-8', () => {
+        for (const bad of [[0xc0, 0x80], [0xe0, 0x80, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82], [0x80], [0xff]]) {
+            expect(decodeUtf8(Uint8Array.from(bad)), bad.join(',')).toBeNull();
+        }
     });
 });
