@@ -137,3 +137,19 @@ describe('inspectGguf', () => {
         expect(same(buildTinyLlama({ weights: { kind: 'random', seed: 8 } }))).toBe(false);
     });
 });
+
+describe('gguf CLI', () => {
+    it('write-tiny then inspect --json reports the written file', async () => {
+        const { runGgufCli } = await import('../../../src/cli/gguf/gguf-cli');
+        const dir = await mkdtemp(join(tmpdir(), 'gguf-cli-'));
+        const path = join(dir, 'cli.gguf');
+        const lines: string[] = [];
+        expect(await runGgufCli(['write-tiny', path, '--type', 'f16', '--fixed', '--layers', '1'], (l) => lines.push(l))).toBe(0);
+        expect(await runGgufCli(['inspect', path, '--json'], (l) => lines.push(l))).toBe(0);
+        expect(JSON.parse(lines[1])).toMatchObject({ quantization: 'MOSTLY_F16', blockCount: 1, tensorTypes: { F16: { tensors: 9 } } });
+        expect(await runGgufCli(['inspect', path], (l) => lines.push(l))).toBe(0);
+        expect(lines[2]).toMatch(/architecture:\s+llama/);
+        expect(await runGgufCli(['bogus'], (l) => lines.push(l))).toBe(2);
+        await expect(runGgufCli(['write-tiny', path, '--type', 'Q4_0'], () => {})).rejects.toThrow('--type');
+    });
+});
