@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { getLlama, LlamaCompletion, type LlamaContextSequence, type Llama, type LlamaModel, type LlamaContext } from 'node-llama-cpp';
+import { getLlama, getModuleVersion, LlamaCompletion, type LlamaContextSequence, type Llama, type LlamaModel, type LlamaContext } from 'node-llama-cpp';
 import { renderPrompt, TEMPLATE_STOP_SEQUENCES, type TemplateFamily } from '../../shared/chat/templates';
 import type { ChatRequest, ChatResponse, FinishReason } from '../../shared/chat/types';
 import { RuntimeError, type ChatRuntime, type RuntimeInfo } from './runtime.types';
@@ -60,7 +60,7 @@ export async function createLlamaRuntime(o: LlamaRuntimeOptions): Promise<LlamaR
     for (let i = 0; i < o.parallel; i++) sequences.push(context.getSequence());
     const pool = new Pool(sequences);
     const modelId = o.modelId ?? basename(o.modelPath).replace(/\.gguf$/i, '');
-    const info: RuntimeInfo = { kind: 'llama.cpp', target: o.modelPath, version: `node-llama-cpp 3.22.1; llama.cpp ${llama.llamaCppRelease.release}` };
+    const info: RuntimeInfo = { kind: 'llama.cpp', target: o.modelPath, version: `node-llama-cpp ${await getModuleVersion()}; llama.cpp ${llama.llamaCppRelease.release}` };
     const addsBos = model.tokens.bos !== null && model.tokens.shouldPrependBosToken;
     let generations = 0;
 

@@ -153,3 +153,20 @@ describe('gguf CLI', () => {
         await expect(runGgufCli(['write-tiny', path, '--type', 'Q4_0'], () => {})).rejects.toThrow('--type');
     });
 });
+
+describe('GGUF files read by an independent parser', () => {
+    it("node-llama-cpp's readGgufFileInfo sees the same metadata and tensors as our reader", async () => {
+        const { readGgufFileInfo } = await import('node-llama-cpp');
+        const dir = await mkdtemp(join(tmpdir(), 'gguf-x-'));
+        const path = join(dir, 'x.gguf');
+        await writeFile(path, buildTinyLlama({ weightType: 'Q8_0', layers: 3 }));
+        const theirs = await readGgufFileInfo(path, { logWarnings: false });
+        const ours = await inspectGguf(path);
+        expect(theirs.version).toBe(3);
+        expect(theirs.metadata.general.architecture).toBe('llama');
+        expect((theirs.metadata as any).llama.block_count).toBe(3);
+        expect(theirs.tensorInfo?.length).toBe(ours.tensorCount);
+        expect(theirs.tensorInfo?.find((t) => t.name === 'blk.2.ffn_down.weight')?.dimensions.map(Number)).toEqual([128, 64]);
+        expect(theirs.metadata.tokenizer.ggml.tokens.length).toBe(ours.vocabSize);
+    });
+});
