@@ -49,6 +49,9 @@ describe('System API', () => {
         expect(await probe.version()).toBe(before + 2n);
         await probe.get_counter();
         expect(await probe.version()).toBe(before + 2n);
+        // A query method executed as an update (replicated query) also counts.
+        await devnet.update({ canisterId: id, method: 'get_counter', arg: emptyArgs(), sender: controller });
+        expect(await probe.version()).toBe(before + 3n);
     });
 
     it('in_replicated_execution: 0 in a query, 1 in an update', async () => {

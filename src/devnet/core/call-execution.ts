@@ -199,11 +199,12 @@ export function finishMessage(engine: Engine, ctx: ExecContext, result: ExecResu
     // Cycles: accepted cycles are kept even by replicated queries; everything else only by persisting contexts.
     canister.cycles += ctx.cyclesAccepted;
     if (context !== undefined) context.cyclesAvailable -= ctx.cyclesAccepted;
+    // canister_version counts every successful replicated execution, replicated queries included.
+    if (replicated) canister.version++;
     if (persistsState(ctx.kind)) {
         canister.cycles += ctx.balanceDelta;
         if (ctx.certifiedData !== undefined) canister.certifiedData = ctx.certifiedData;
         if (ctx.globalTimer !== undefined) canister.globalTimer = ctx.globalTimer;
-        canister.version++;
         for (const call of ctx.performedCalls) {
             if (context === undefined) break;
             const callId = engine.nextCallId();

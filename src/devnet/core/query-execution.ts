@@ -41,7 +41,10 @@ function queryCanister(engine: Engine, canister: Canister, method: string, arg: 
         const result = execute(engine, ctx, { kind: 'export', name: plain });
         return { outcome: outcomeOf(engine, canister, ctx, result, method, plain), instructions: result.instructions };
     }
-    if (kind === 'NRQ' && instance.hasExport(composite)) return runComposite(engine, canister, method, arg, caller, depth);
+    if (kind === 'NRQ' && instance.hasExport(composite)) {
+        const certificate = depth === 0 ? engine.certifier?.dataCertificate(canister.id, canister.certifiedData, engine.timeNs) : undefined;
+        return runComposite(engine, canister, method, arg, caller, depth, certificate);
+    }
     return { outcome: rejects.methodNotFound(canister.idText, 'query', method), instructions: 0n };
 }
 
@@ -76,7 +79,7 @@ function outcomeOf(engine: Engine, canister: Canister, ctx: ExecContext, result:
 }
 
 /** Composite query: run the method, then each call it made (callee query, then CRy/CRt callback), depth-first. */
-function runComposite(engine: Engine, canister: Canister, method: string, arg: Uint8Array, caller: Uint8Array, depth: number): QueryResult {
+function runComposite(engine: Engine, canister: Canister, method: string, arg: Uint8Array, caller: Uint8Array, depth: number, certificate: Uint8Array | undefined): QueryResult {
     const entry = `canister_composite_query ${method}`;
     const snapshot = canister.code!.instance.snapshot();
     const ownsJournal = !canister.stable.inTransaction;
@@ -84,7 +87,7 @@ function runComposite(engine: Engine, canister: Canister, method: string, arg: U
     const context = standaloneContext(caller);
     let instructions = 0n;
     try {
-        const ctx = queryContext(engine, canister, 'CQ', caller, arg, context);
+        const ctx = queryContext(engine, canister, 'CQ', caller, arg, context, certificate);
         let result = execute(engine, ctx, { kind: 'export', name: entry }, { rollback: 'none' });
         instructions += result.instructions;
         let last: { ctx: ExecContext; result: ExecResult } = { ctx, result };

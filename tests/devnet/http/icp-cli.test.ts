@@ -33,6 +33,17 @@ async function icpRunnable(): Promise<string | undefined> {
 const skipReason = await icpRunnable();
 if (skipReason) console.warn(`\n!!! SKIPPING icp CLI tests: ${skipReason} !!!\n`);
 
+/** Reads a wasm that a concurrent build may be rewriting: retries until it starts with the wasm or gzip magic. */
+async function readStableWasm(path: string): Promise<Uint8Array> {
+    for (let attempt = 0; ; attempt++) {
+        const bytes = await readFile(path).catch(() => Buffer.alloc(0));
+        const magic = bytes.subarray(0, 4).toString('hex');
+        if (magic === '0061736d' || magic.startsWith('1f8b')) return new Uint8Array(bytes);
+        if (attempt >= 30) throw new Error(`${path} is not a wasm module`);
+        await new Promise((r) => setTimeout(r, 1000));
+    }
+}
+
 let fx: HttpFixture;
 let home: string;
 let project: string;
@@ -43,10 +54,12 @@ beforeAll(async () => {
     fx = await startHttpFixture();
     home = await mkdtemp(join(tmpdir(), 'icp-home-'));
     project = await mkdtemp(join(tmpdir(), 'icp-project-'));
-    // The shipped icp.yaml, pointed at this test's server and the absolute wasm path.
+    // The shipped icp.yaml, pointed at this test's server and at a snapshot of the backend wasm (other work in
+    // this tree may rebuild .azle/backend while the test runs).
+    await writeFile(join(project, 'backend.wasm'), await readStableWasm(BACKEND_WASM));
     const yaml = (await readFile('icp.yaml', 'utf8'))
         .replace('http://127.0.0.1:4943', fx.server.url)
-        .replace('path: .azle/backend/backend.wasm', `path: ${resolve(BACKEND_WASM)}`);
+        .replace('path: .azle/backend/backend.wasm', `path: ${join(project, 'backend.wasm')}`);
     expect(yaml).toContain(fx.server.url);
     await writeFile(join(project, 'icp.yaml'), yaml);
     icp = async (args) => {

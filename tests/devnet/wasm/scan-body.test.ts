@@ -74,7 +74,7 @@ describe('scanBody', () => {
 
     it('marks loop headers apart from the function entry', () => {
         const { charges } = scanAll([0x03, 0x40, 0x0b]);
-        expect(charges.map((p) => p.kind)).toEqual([PointKind.Entry, PointKind.LoopHeader, PointKind.BlockEnd]);
+        expect(charges.map((p) => p.kind)).toEqual([PointKind.Entry, PointKind.LoopHeader, PointKind.BlockEnd, PointKind.BlockEnd]);
     });
 
     it('rejects an atomic instruction with its byte offset', () => {

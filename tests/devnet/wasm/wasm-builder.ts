@@ -13,7 +13,15 @@ export interface FuncSpec {
     export?: string;
 }
 
+export interface ImportSpec {
+    name: string;
+    params: number[];
+    results: number[];
+}
+
 export interface ModuleSpec {
+    /** Functions imported as `env.<name>`; they take function indices 0..n-1, before `funcs`. */
+    importedFuncs?: ImportSpec[];
     /** Imported immutable i32 globals `env.<name>`, placed before the module's own globals. */
     importedGlobals?: string[];
     /** Own globals: [valtype, mutable, i32 init]. */
@@ -67,16 +75,23 @@ export function sleb(value: number): number[] {
 
 export function buildModule(spec: ModuleSpec): Uint8Array {
     const imported = spec.importedGlobals ?? [];
+    const importedFuncs = spec.importedFuncs ?? [];
+    const funcType = (f: { params: number[]; results: number[] }) => [0x60, ...vec(f.params.map((p) => [p])), ...vec(f.results.map((r) => [r]))];
     const bytes = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
-    bytes.push(...section(1, vec(spec.funcs.map((f) => [0x60, ...vec(f.params.map((p) => [p])), ...vec(f.results.map((r) => [r]))]))));
-    if (imported.length > 0) bytes.push(...section(2, vec(imported.map((g) => [...name('env'), ...name(g), 0x03, I32, 0x00]))));
+    // Types: one per defined function (type i = function i's), then one per imported function.
+    bytes.push(...section(1, vec([...spec.funcs.map(funcType), ...importedFuncs.map(funcType)])));
+    const imports = [
+        ...importedFuncs.map((f, i) => [...name('env'), ...name(f.name), 0x00, ...u32(spec.funcs.length + i)]),
+        ...imported.map((g) => [...name('env'), ...name(g), 0x03, I32, 0x00])
+    ];
+    if (imports.length > 0) bytes.push(...section(2, vec(imports)));
     bytes.push(...section(3, vec(spec.funcs.map((_, i) => u32(i)))));
     if (spec.table) bytes.push(...section(4, vec([[0x70, 0x01, ...u32(spec.table.length), ...u32(spec.table.length)]])));
     if (spec.memoryPages !== undefined) bytes.push(...section(5, vec([[0x00, ...u32(spec.memoryPages)]])));
     if (spec.globals) {
         bytes.push(...section(6, vec(spec.globals.map(([type, mutable, init]) => [type, mutable ? 1 : 0, type === I32 ? 0x41 : 0x42, ...sleb(init), 0x0b]))));
     }
-    const exports = spec.funcs.flatMap((f, i) => (f.export ? [[...name(f.export), 0x00, ...u32(i)]] : []));
+    const exports = spec.funcs.flatMap((f, i) => (f.export ? [[...name(f.export), 0x00, ...u32(importedFuncs.length + i)]] : []));
     if (spec.memoryPages !== undefined) exports.push([...name('memory'), 0x02, 0x00]);
     bytes.push(...section(7, vec(exports)));
     if (spec.table) bytes.push(...section(9, vec([[0x00, 0x41, 0x00, 0x0b, ...vec(spec.table.map((f) => u32(f)))]])));
