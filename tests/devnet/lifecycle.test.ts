@@ -98,6 +98,24 @@ describe('code installation', () => {
         expect((await manage(devnet, 'clear_chunk_store', idArg(id))).kind).toBe('replied');
     });
 
+    it('a gzipped module installs; its module hash is the hash of the gzipped bytes', async () => {
+        const { gzipSync } = await import('node:zlib');
+        const devnet = await Devnet.create();
+        const id = await devnet.createCanister({ sender: controller });
+        const gz = new Uint8Array(gzipSync(await loadWasm(PROBE_WASM)));
+        expect(gz[0]).toBe(0x1f);
+        await devnet.installCode({ canisterId: id, wasm: gz, sender: controller, arg: probeInitArg('gz') });
+        expect(Buffer.from(devnet.canisterInfo(id)!.moduleHash!).toString('hex')).toBe(createHash('sha256').update(gz).digest('hex'));
+        expect(await probeActor(devnet, id).init_arg()).toEqual(['gz']);
+    });
+
+    it('a module that is neither wasm nor gzip is rejected', async () => {
+        const devnet = await Devnet.create();
+        const id = await devnet.createCanister({ sender: controller });
+        await expect(devnet.installCode({ canisterId: id, wasm: new Uint8Array([1, 2, 3, 4]), sender: controller })).rejects.toMatchObject({ code: 'call_rejected' });
+        expect(devnet.canisterInfo(id)!.moduleHash).toBeUndefined();
+    });
+
     it('upload_chunk rejects chunks over 1 MiB', async () => {
         const devnet = await Devnet.create();
         const id = await devnet.createCanister({ sender: controller });

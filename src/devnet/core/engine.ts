@@ -8,7 +8,7 @@ import type { BuiltinCanister, CallOutcome, Certifier, InterceptDecision, Pendin
 import { newCanister, type Canister, type CallContext, type CallOrigin, type LogRecord } from './canister-state.js';
 import type { ExecContext } from './exec-context.js';
 import type { ContextSlot } from './execute.js';
-import { MAX_CANISTER_LOG_BYTES, MAX_LOG_RECORD_BYTES, MAX_MESSAGES_PER_DRAIN } from './limits.constants.js';
+import { MAX_CANISTER_LOG_BYTES, MAX_LOG_RECORD_BYTES, MAX_MESSAGES_PER_DRAIN, MAX_REQUEST_RECORDS } from './limits.constants.js';
 import type { Message, MessageEvent } from './messages.js';
 import { createIc0Imports } from './system-api.js';
 import type { Ic0Imports } from './wasm-instance.js';
@@ -153,7 +153,16 @@ export class Engine implements ContextSlot {
     recordRequest(requestId: string): RequestRecord {
         const record: RequestRecord = { status: 'received', outcome: undefined, waiters: [], instructions: 0n, cyclesCharged: 0n };
         this.requests.set(requestId, record);
+        if (this.requests.size > MAX_REQUEST_RECORDS) this.pruneRequests();
         return record;
+    }
+
+    /** Forget the oldest finished requests (the IC forgets them after the ingress expiry, ~5 minutes). */
+    private pruneRequests(): void {
+        for (const [id, record] of this.requests) {
+            if (this.requests.size <= MAX_REQUEST_RECORDS / 2) break;
+            if (record.outcome !== undefined) this.requests.delete(id);
+        }
     }
 
     completeRequest(requestId: string, outcome: CallOutcome): void {

@@ -75,6 +75,8 @@ export const MAX_ENV_VAR_BYTES = 128;
 export const LIVE_ROUND_INTERVAL_MS = 50;
 /** A drain delivers at most this many messages before yielding to the event loop (guards runaway self-calls). */
 export const MAX_MESSAGES_PER_DRAIN = 5_000;
+/** Ingress request statuses kept for read_state; the oldest finished ones are dropped beyond this. */
+export const MAX_REQUEST_RECORDS = 10_000;
 /** Management canister id (aaaaa-aa) is the empty principal. */
 export const MANAGEMENT_CANISTER_TEXT = 'aaaaa-aa';
 

@@ -2,6 +2,7 @@
  * Shared setup for the HTTP interface tests: a live-clock devnet with the probe fixture deployed, served by
  * startDevnetServer on a free 127.0.0.1 port, plus a raw envelope client for the error-path tests.
  */
+import { readFile } from 'node:fs/promises';
 import { Principal } from '@dfinity/principal';
 import type { SignIdentity } from '@dfinity/agent';
 import { IDL } from '@dfinity/candid';
@@ -106,3 +107,16 @@ export const probeIdl3: IDL.InterfaceFactory = ({ IDL: I }) =>
         set_certified: I.Func([I.Vec(I.Nat8)], [I.Null], []),
         certificate: I.Func([], [I.Opt(I.Vec(I.Nat8))], ['query'])
     });
+
+/** Reads a wasm that a concurrent build may be rewriting: retries until it has the wasm/gzip magic and is stable. */
+export async function readStableWasm(path: string): Promise<Uint8Array> {
+    for (let attempt = 0; ; attempt++) {
+        const bytes = await readFile(path).catch(() => Buffer.alloc(0));
+        await new Promise((r) => setTimeout(r, 300));
+        const again = await readFile(path).catch(() => Buffer.alloc(0));
+        const magic = bytes.subarray(0, 4).toString('hex');
+        if ((magic === '0061736d' || magic.startsWith('1f8b')) && bytes.equals(again)) return new Uint8Array(bytes);
+        if (attempt >= 30) throw new Error(`${path} is not a wasm module`);
+        await new Promise((r) => setTimeout(r, 1000));
+    }
+}

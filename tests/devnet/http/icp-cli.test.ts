@@ -14,7 +14,7 @@ import { promisify } from 'node:util';
 import { Principal } from '@dfinity/principal';
 import { deployCanister } from '../../../src/devnet/testing/index.js';
 import { BACKEND_WASM, PROBE_WASM, probeInitArg } from '../fixtures.js';
-import { startHttpFixture, type HttpFixture } from './http-fixtures.js';
+import { readStableWasm, startHttpFixture, type HttpFixture } from './http-fixtures.js';
 import { withCustomSection } from './wasm-sections.js';
 
 const run = promisify(execFile);
@@ -32,19 +32,6 @@ async function icpRunnable(): Promise<string | undefined> {
 
 const skipReason = await icpRunnable();
 if (skipReason) console.warn(`\n!!! SKIPPING icp CLI tests: ${skipReason} !!!\n`);
-
-/** Reads a wasm that a concurrent build may be rewriting: retries until it has the wasm/gzip magic and is stable. */
-async function readStableWasm(path: string): Promise<Uint8Array> {
-    for (let attempt = 0; ; attempt++) {
-        const bytes = await readFile(path).catch(() => Buffer.alloc(0));
-        await new Promise((r) => setTimeout(r, 300));
-        const again = await readFile(path).catch(() => Buffer.alloc(0));
-        const magic = bytes.subarray(0, 4).toString('hex');
-        if ((magic === '0061736d' || magic.startsWith('1f8b')) && bytes.equals(again)) return new Uint8Array(bytes);
-        if (attempt >= 30) throw new Error(`${path} is not a wasm module`);
-        await new Promise((r) => setTimeout(r, 1000));
-    }
-}
 
 let fx: HttpFixture;
 let home: string;

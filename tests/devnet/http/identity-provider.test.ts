@@ -10,7 +10,7 @@ import { IDL } from '@dfinity/candid';
 import type { Principal } from '@dfinity/principal';
 import { deployCanister } from '../../../src/devnet/testing/index.js';
 import { BACKEND_WASM } from '../fixtures.js';
-import { startHttpFixture, type HttpFixture } from './http-fixtures.js';
+import { readStableWasm, startHttpFixture, type HttpFixture } from './http-fixtures.js';
 
 const APP_ORIGIN = 'http://localhost:5173';
 const backendIdl: IDL.InterfaceFactory = ({ IDL: I }) =>
@@ -33,7 +33,7 @@ let fx: HttpFixture;
 let backendId: Principal;
 beforeAll(async () => {
     fx = await startHttpFixture();
-    backendId = await deployCanister(fx.devnet, { wasm: BACKEND_WASM });
+    backendId = await deployCanister(fx.devnet, { wasm: await readStableWasm(BACKEND_WASM) });
 });
 afterAll(async () => fx?.close());
 
