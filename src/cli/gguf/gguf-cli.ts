@@ -55,12 +55,16 @@ export async function runGgufCli(argv: string[], out: (line: string) => void): P
     return 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-    runGgufCli(process.argv.slice(2), (l) => process.stdout.write(l + '\n')).then(
-        (code) => process.exit(code),
-        (err: unknown) => {
-            process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
-            process.exit(err instanceof GgufInspectError ? 1 : 70);
-        }
-    );
+/** Process entry: 0 ok, 2 usage, 1 a bad or unreadable file, 70 anything else (message on stderr). */
+export async function ggufMain(argv: string[]): Promise<number> {
+    try {
+        return await runGgufCli(argv, (l) => process.stdout.write(l + '\n'));
+    } catch (err) {
+        process.stderr.write(`deai-gguf: ${err instanceof Error ? err.message : String(err)}\n`);
+        if (err instanceof GgufInspectError) return err.code === 'usage' ? 2 : 1;
+        const code = (err as { code?: unknown }).code;
+        return code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' ? 1 : 70;
+    }
 }
+
+if (import.meta.url === `file://${process.argv[1]}`) void ggufMain(process.argv.slice(2)).then((code) => process.exit(code));

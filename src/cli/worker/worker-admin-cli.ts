@@ -128,12 +128,14 @@ function formatLevels(levels: Awaited<ReturnType<typeof measureWorker>>, hardwar
     return [`hardware: ${hardware}`, 'concurrency  ttft ms  prompt t/s  gen t/s/str  gen t/s all  errors', ...rows, ...(submitted.length ? [`submitted: ${submitted.join(', ')}`] : [])].join('\n');
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-    runWorkerAdmin(process.argv.slice(2), (l) => process.stdout.write(l + '\n')).then(
-        (code) => process.exit(code),
-        (error: unknown) => {
-            process.stderr.write(`deai-worker-admin: ${error instanceof Error ? error.message : String(error)}\n`);
-            process.exit(error instanceof UsageError ? 2 : 1);
-        }
-    );
+/** Process entry: exit code 0 ok, 2 usage error, 1 any other failure (message on stderr). */
+export async function workerAdminMain(argv: string[]): Promise<number> {
+    try {
+        return await runWorkerAdmin(argv, (l) => process.stdout.write(l + '\n'));
+    } catch (error) {
+        process.stderr.write(`deai-worker-admin: ${error instanceof Error ? error.message : String(error)}\n`);
+        return error instanceof UsageError ? 2 : 1;
+    }
 }
+
+if (import.meta.url === `file://${process.argv[1]}`) void workerAdminMain(process.argv.slice(2)).then((code) => process.exit(code));
