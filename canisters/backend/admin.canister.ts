@@ -1,7 +1,7 @@
 /**
  * Lifecycle (init, upgrades) and controller-only administration: roles and bulk imports.
  */
-import { IDL, init, msgCaller, postUpgrade, Principal, query, update } from 'azle';
+import { IDL, init, msgCaller, postUpgrade, Principal, query, time, update } from 'azle';
 
 import { appendAudit } from './access/audit-log';
 import { listGrants, require, roleHolderCount, rolesOf, setRoles, MAX_ROLE_HOLDERS, type Role } from './access/roles';
@@ -11,13 +11,12 @@ import { importChunk, type ImportChunk } from './registry/import.service';
 import * as Api from './registry/registry-api.idl';
 import { migrate } from './registry/schema';
 import { loadSeed } from './registry/seed';
-import { time } from 'azle';
 
 export class AdminApi {
     @init([])
     init(): void {
         migrate();
-        loadSeed();
+        loadSeed(msgCaller().toText(), time());
     }
 
     @postUpgrade([])

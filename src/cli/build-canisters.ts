@@ -40,10 +40,11 @@ function filesUnder(dir: string): string[] {
     return out.sort();
 }
 
-/** Hash of everything a canister build reads: its folder, the shared domain code and the lockfile. */
+/** Hash of everything a canister build reads: its folder, the shared domain code, the seed data and the lockfile. */
 function inputsHash(main: string): string {
     const hash = createHash('sha256');
-    const files = [...filesUnder(join(ROOT, dirname(main))), ...filesUnder(join(ROOT, 'src/shared')), join(ROOT, 'package-lock.json')];
+    // data/ is bundled into the backend as the seed dataset.
+    const files = [...filesUnder(join(ROOT, dirname(main))), ...filesUnder(join(ROOT, 'src/shared')), ...filesUnder(join(ROOT, 'data')), join(ROOT, 'package-lock.json')];
     for (const file of files) {
         hash.update(relative(ROOT, file));
         hash.update(readFileSync(file));

@@ -7,19 +7,23 @@ import hardwareJson from '../../../data/hardware.json';
 import modelsJson from '../../../data/models.json';
 import runtimesJson from '../../../data/runtimes.json';
 import type { BenchmarkResult, Hardware, Model, Runtime } from '../../../src/shared/registry/types';
+import { nextSequence, sequenceId } from '../storage/stores';
 import { importChunk, MAX_IMPORT_CHUNK_RECORDS } from './import.service';
 
-/** Seed benchmark results carry their timestamp as a decimal string in JSON. */
-function reviveResult(r: Record<string, unknown>): BenchmarkResult {
-    return { ...r, timestamp_ns: BigInt(r.timestamp_ns as string | number) } as unknown as BenchmarkResult;
+/**
+ * Seed benchmark results are published figures (submissions with sources); at install they get sequential
+ * result ids, the installer as submitter and the install time, like any submission.
+ */
+function seedResult(submission: Record<string, unknown>, installer: string, now: bigint): BenchmarkResult {
+    return { ...submission, result_id: sequenceId('r', nextSequence('result')), submitter: installer, timestamp_ns: now } as unknown as BenchmarkResult;
 }
 
 /** Imports the seed in chunks of the import limit; returns how many records were stored. */
-export function loadSeed(): number {
+export function loadSeed(installer: string, now: bigint): number {
     const hardware = hardwareJson as unknown as Hardware[];
     const runtimes = runtimesJson as unknown as Runtime[];
     const models = modelsJson as unknown as Model[];
-    const results = (benchmarksJson as unknown as Record<string, unknown>[]).map(reviveResult);
+    const results = (benchmarksJson as unknown as Record<string, unknown>[]).map((b) => seedResult(b, installer, now));
     let stored = 0;
     const step = MAX_IMPORT_CHUNK_RECORDS;
     const chunks = [

@@ -7,11 +7,12 @@ import { StableBTreeMap } from 'azle';
 import type { BenchmarkResult, Hardware, Model, Runtime } from '../../../src/shared/registry/types';
 import { HARDWARE_SORT_FIELDS, MODEL_SORT_FIELDS, RESULT_SORT_FIELDS, RUNTIME_SORT_FIELDS } from '../../../src/shared/registry/index-definitions';
 import { OrderedIndex, type IndexNode } from '../../../src/shared/storage/ordered-index';
+import { cachedNodeStore } from './cached-node-store';
 import { EntityCollection } from './entity-collection';
-import { bigintJson, plainJson, utf8Key } from './json-serializable';
+import { bigintJson, nodeSerializable, plainJson, utf8Key } from './json-serializable';
 import { MEMORY_IDS } from './memory-ids';
 
-export const indexNodes = new StableBTreeMap<string, IndexNode>(MEMORY_IDS.indexNodes, utf8Key, plainJson);
+export const indexNodes = cachedNodeStore(new StableBTreeMap<string, IndexNode>(MEMORY_IDS.indexNodes, utf8Key, nodeSerializable));
 
 export const hardware = new EntityCollection<Hardware>(
     'hardware',

@@ -20,7 +20,7 @@ export interface NodeStore {
 export type IndexNode =
     | { t: 'leaf'; k: string[]; next: number | null; prev: number | null }
     | { t: 'inner'; k: string[]; c: number[] }
-    | { t: 'meta'; root: number; nextId: number; size: number };
+    | { t: 'meta'; root: number; nextId: number };
 
 /** Keys per node: large enough that a 100k-entry tree is 3 levels, small enough to decode cheaply. */
 export const INDEX_NODE_CAPACITY = 64;
@@ -50,7 +50,7 @@ export class OrderedIndex {
     private meta(): Extract<IndexNode, { t: 'meta' }> {
         const meta = this.store.get(this.key('meta'));
         if (meta?.t === 'meta') return meta;
-        const fresh = { t: 'meta' as const, root: 1, nextId: 2, size: 0 };
+        const fresh = { t: 'meta' as const, root: 1, nextId: 2 };
         this.store.insert(this.key(1), { t: 'leaf', k: [], next: null, prev: null });
         this.store.insert(this.key('meta'), fresh);
         return fresh;
@@ -60,10 +60,6 @@ export class OrderedIndex {
         const node = this.store.get(this.key(id));
         if (node === undefined || node.t === 'meta') throw new Error(`index ${this.tree}: missing node ${id}`);
         return node;
-    }
-
-    size(): number {
-        return this.meta().size;
     }
 
     /** Inserts `key`; returns false if it was already present. */
@@ -80,9 +76,10 @@ export class OrderedIndex {
         const at = lowerBound(node.k, key);
         if (node.k[at] === key) return false;
         node.k.splice(at, 0, key);
-        meta.size += 1;
+        const { root, nextId } = meta;
         this.splitUpwards(meta, path, id, node);
-        this.store.insert(this.key('meta'), meta);
+        // The meta node changes only when a split allocates nodes; writing it on every add doubled the cost.
+        if (meta.root !== root || meta.nextId !== nextId) this.store.insert(this.key('meta'), meta);
         return true;
     }
 
@@ -95,8 +92,6 @@ export class OrderedIndex {
         if (leaf.k[at] !== key) return false;
         leaf.k.splice(at, 1);
         this.store.insert(this.key(id), leaf);
-        meta.size -= 1;
-        this.store.insert(this.key('meta'), meta);
         return true;
     }
 

@@ -24,10 +24,12 @@ export function encodeNumber(value: number): string {
     return hex;
 }
 
-/** Case-insensitive text key part, control characters removed, bounded length. */
+/**
+ * Case-insensitive text key part, bounded length. Characters outside printable ASCII, quotes and
+ * backslashes become `_` so keys fit the node codec (node-codec.ts); such names sort approximately.
+ */
 export function encodeText(value: string): string {
-    // eslint-disable-next-line no-control-regex
-    return value.toLowerCase().replace(/[\u0000-\u001f]/g, '').slice(0, MAX_TEXT_KEY_CHARS);
+    return value.toLowerCase().slice(0, MAX_TEXT_KEY_CHARS).replace(/[^\u0020\u0021\u0023-\u005b\u005d-\u007e]/g, '_');
 }
 
 export function indexKey(value: string | number | null, id: string): string {
