@@ -5,9 +5,13 @@
  * This is how Internet Identity (and the devnet's dev identity provider) sign delegations.
  */
 import { cborDecode, isCborMap } from './cbor.js';
-import { bytesEqual, sha256, utf8 } from './bytes.js';
+import { bytesEqual, concatBytes, sha256, toHex, utf8 } from './bytes.js';
 import { verifyCertificate } from './certificate.js';
 import { lookupPath, reconstruct, toHashTree } from './hash-tree.js';
+
+/** Successful verifications remembered (a BLS pairing costs ~30 ms; II sessions repeat one delegation per request). */
+export const MAX_CACHED_CANISTER_SIGNATURES = 4096;
+const verified = new Set<string>();
 
 export function verifyCanisterSignature(args: {
     canisterId: Uint8Array;
@@ -16,6 +20,19 @@ export function verifyCanisterSignature(args: {
     signature: Uint8Array;
     rootKeyDer: Uint8Array;
 }): { ok: true } | { ok: false; reason: string } {
+    const len = (b: Uint8Array): Uint8Array => Uint8Array.of(b.length >> 24, b.length >> 16, b.length >> 8, b.length);
+    const parts = [args.rootKeyDer, args.canisterId, args.seed, args.message, args.signature];
+    const key = toHex(sha256(concatBytes(...parts.flatMap((p) => [len(p), p]))));
+    if (verified.has(key)) return { ok: true };
+    const result = verifyUncached(args);
+    if (result.ok) {
+        if (verified.size >= MAX_CACHED_CANISTER_SIGNATURES) verified.delete(verified.values().next().value!);
+        verified.add(key);
+    }
+    return result;
+}
+
+function verifyUncached(args: { canisterId: Uint8Array; seed: Uint8Array; message: Uint8Array; signature: Uint8Array; rootKeyDer: Uint8Array }): { ok: true } | { ok: false; reason: string } {
     let decoded;
     try {
         decoded = cborDecode(args.signature);
