@@ -114,4 +114,20 @@ describe('inter-canister calls', () => {
         expect(error.rejectCode).toBe(4);
         expect(error.rejectMessage).toBe('Canister has been uninstalled.');
     });
+
+    it('while a call awaits its response, other messages run on the caller (callbacks interleave)', async () => {
+        const { devnet, probe, probeId, relay } = await pair();
+        let release: (() => void) | undefined;
+        const gate = new Promise<void>((resolve) => (release = resolve));
+        devnet.onCanisterCall(async (call) => {
+            if (call.method === 'inc') await gate;
+            return { action: 'pass' };
+        });
+        const slow = relay.call_inc(probeId);
+        await devnet.runUntilIdle();
+        expect(await relay.self_chain(2)).toBe(2); // the relay is not locked by its open call context
+        expect(await probe.get_counter()).toBe(0n);
+        release!();
+        expect(await slow).toBe(1n);
+    });
 });

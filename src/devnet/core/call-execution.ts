@@ -89,7 +89,7 @@ function intercept(engine: Engine, msg: RequestMessage, canister: Canister): voi
         const decision = (first as InterceptDecision[]).find((d) => d.action !== 'pass') ?? { action: 'pass' as const };
         return apply(decision);
     }
-    engine.track(decide().then(apply));
+    engine.track(decide().then(apply), false);
 }
 
 function runRequest(engine: Engine, canister: Canister, msg: RequestMessage): void {

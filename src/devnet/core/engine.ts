@@ -179,13 +179,17 @@ export class Engine implements ContextSlot {
         this.scheduleDrain();
     }
 
-    /** Track an async operation; when it settles the queue is drained again. */
-    track<T>(promise: Promise<T>): void {
+    /**
+     * Track an async operation; when it settles the queue is drained again. `awaited` operations (management
+     * methods, builtin canisters) are waited for by runUntilIdle; test-controlled ones (async interceptors) are not,
+     * so a test holding an interceptor back cannot deadlock the devnet.
+     */
+    track<T>(promise: Promise<T>, awaited = true): void {
         const tracked = promise.then(
             () => undefined,
             (error: unknown) => this.logger.warn(`devnet async operation failed: ${String(error)}`)
         );
-        this.inFlight.add(tracked);
+        if (awaited) this.inFlight.add(tracked);
         void tracked.finally(() => {
             this.inFlight.delete(tracked);
             this.scheduleDrain();

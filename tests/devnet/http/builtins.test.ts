@@ -8,14 +8,16 @@ import { Ed25519KeyIdentity } from '@dfinity/identity';
 import { IDL } from '@dfinity/candid';
 import type { Principal } from '@dfinity/principal';
 import { CMC_ID, CYCLES_LEDGER_ID, DEV_ACCOUNT_BALANCE_CYCLES, CYCLES_LEDGER_FEE_CYCLES } from '../../../src/devnet/builtin/index.js';
-import { CreateCanisterArgs, CreateCanisterResult, Account } from '../../../src/devnet/builtin/cycles-ledger.candid.js';
+import { CreateCanisterArgs, CreateCanisterResult, Account, WithdrawArgs, WithdrawResult } from '../../../src/devnet/builtin/cycles-ledger.candid.js';
+import { Principal as P } from '@dfinity/principal';
 import { startHttpFixture, type HttpFixture } from './http-fixtures.js';
 
 const cmcIdl: IDL.InterfaceFactory = ({ IDL: I }) => I.Service({ get_default_subnets: I.Func([], [I.Vec(I.Principal)], ['query']) });
 const ledgerIdl: IDL.InterfaceFactory = ({ IDL: I }) =>
     I.Service({
         create_canister: I.Func([CreateCanisterArgs], [CreateCanisterResult], []),
-        icrc1_balance_of: I.Func([Account], [I.Nat], ['query'])
+        icrc1_balance_of: I.Func([Account], [I.Nat], ['query']),
+        withdraw: I.Func([WithdrawArgs], [WithdrawResult], [])
     });
 
 let fx: HttpFixture;
@@ -50,6 +52,21 @@ describe('built-in system canisters', () => {
             Err?: { InsufficientFunds?: { balance: bigint } };
         };
         expect(tooMuch.Err?.InsufficientFunds?.balance).toBe(DEV_ACCOUNT_BALANCE_CYCLES - amount - CYCLES_LEDGER_FEE_CYCLES);
+    });
+
+    it('cycles ledger withdraw tops up a canister (icp canister top-up)', async () => {
+        const identity = Ed25519KeyIdentity.generate();
+        const agent = await HttpAgent.create({ host: fx.server.url, shouldFetchRootKey: true, identity });
+        const ledger = Actor.createActor(ledgerIdl, { agent, canisterId: CYCLES_LEDGER_ID });
+        const before = fx.devnet.canisterInfo(fx.probeId)!.cycles;
+        const amount = 1_000_000_000_000n;
+        const ok = (await ledger.withdraw({ amount, from_subaccount: [], to: fx.probeId, created_at_time: [] })) as { Ok?: bigint };
+        expect(ok.Ok).toBeTypeOf('bigint');
+        expect(fx.devnet.canisterInfo(fx.probeId)!.cycles).toBeGreaterThan(before + amount / 2n);
+        const missing = P.fromText('ryjl3-tyaaa-aaaaa-aaaba-cai');
+        const failed = (await ledger.withdraw({ amount, from_subaccount: [], to: missing, created_at_time: [] })) as { Err?: Record<string, unknown> };
+        expect(Object.keys(failed.Err ?? {})).toEqual(['FailedToWithdraw']);
+        expect(await ledger.icrc1_balance_of({ owner: identity.getPrincipal(), subaccount: [] })).toBe(DEV_ACCOUNT_BALANCE_CYCLES - amount - CYCLES_LEDGER_FEE_CYCLES);
     });
 
     it('unknown methods are IC0536 rejects', async () => {

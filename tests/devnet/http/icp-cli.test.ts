@@ -78,6 +78,10 @@ describe.skipIf(skipReason !== undefined)('icp CLI 1.5.0 against the devnet', ()
         expect(info.moduleHash).toBeDefined();
         const out = await icp(['canister', 'call', 'backend', 'version', '()', '-e', 'local', '--candid', resolve('canisters/backend/backend.did')]);
         expect(out).toMatch(/\(\s*"[^"]+"\s*,?\s*\)/);
+        // top-up goes through the cycles ledger's withdraw.
+        const cycles = fx.devnet.canisterInfo(backendId)!.cycles;
+        await icp(['canister', 'top-up', 'backend', '--amount', '1t', '-e', 'local']);
+        expect(fx.devnet.canisterInfo(backendId)!.cycles).toBeGreaterThan(cycles);
         // Re-deploy takes the upgrade path (canister_status shows a module hash, stop/install/start).
         await icp(['deploy', 'backend', '-e', 'local', '-y']);
         expect(fx.devnet.canisterInfo(backendId)!.version).toBeGreaterThan(info.version);
