@@ -2,7 +2,8 @@
  * Benchmark of devnet module preparation and metering (src/devnet/wasm):
  * - preparing the Azle backend wasm cold (no caches), from the disk cache, and from the in-memory cache;
  * - the split of a cold preparation into metering (own rewriter), export patch (binaryen) and compile;
- * - the runtime overhead of metering: a tight loop and a call-heavy recursion, metered vs unmetered.
+ * - the runtime overhead of metering (CPU time, robust on a shared machine): a loop with a branch in its body and
+ *   a call-heavy recursion, metered vs unmetered.
  * Run alone with `npx tsx bench/wasm-metering.bench.ts`; `runWasmMeteringBench` returns the JSON.
  */
 import binaryen from 'binaryen';
@@ -18,13 +19,14 @@ import { meterModule } from '../src/devnet/wasm/metering/meter-module.js';
 const BACKEND_WASM = fileURLToPath(new URL('../.azle/backend/backend.wasm', import.meta.url));
 const PREPARE_RUNS = 3;
 const RUNTIME_RUNS = 5;
-const LOOP_ITERATIONS = 200_000_000;
+const LOOP_ITERATIONS = 100_000_000;
 const FIB_N = 32;
 
 const WORKLOAD_WAT = `(module
   (func $loop (export "loop") (param $n i32) (result i32) (local $i i32) (local $acc i32)
     (loop $l
       (local.set $acc (i32.add (local.get $acc) (i32.mul (local.get $i) (local.get $i))))
+      (if (i32.and (local.get $i) (i32.const 1)) (then (local.set $acc (i32.xor (local.get $acc) (i32.const 5)))))
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
     (local.get $acc))
@@ -83,6 +85,18 @@ async function backendPreparation(): Promise<Record<string, unknown>> {
     }
 }
 
+/** Median CPU milliseconds (user + system) of `run`. */
+function cpuMs(run: () => unknown, runs: number): number {
+    const samples: number[] = [];
+    for (let i = 0; i < runs; i++) {
+        const start = process.cpuUsage();
+        run();
+        const used = process.cpuUsage(start);
+        samples.push((used.user + used.system) / 1000);
+    }
+    return round(median(samples));
+}
+
 async function runtimeOverhead(): Promise<Record<string, unknown>> {
     const module = binaryen.parseText(WORKLOAD_WAT);
     const plainBytes = module.emitBinary();
@@ -96,12 +110,12 @@ async function runtimeOverhead(): Promise<Record<string, unknown>> {
         const run = (exports: WebAssembly.Exports) => (exports[name] as (n: number) => number)(arg);
         run(plain);
         run(metered); // warm-up, lets V8 tier up both
-        const plainMs = await timeMs(() => run(plain), RUNTIME_RUNS);
+        const plainCpuMs = cpuMs(() => run(plain), RUNTIME_RUNS);
         counter.value = 0n;
         run(metered);
         const instructions = counter.value as bigint;
-        const meteredMs = await timeMs(() => run(metered), RUNTIME_RUNS);
-        result[name] = { arg, instructions: Number(instructions), plainMs, meteredMs, overhead: round(meteredMs / plainMs) };
+        const meteredCpuMs = cpuMs(() => run(metered), RUNTIME_RUNS);
+        result[name] = { arg, instructions: Number(instructions), plainCpuMs, meteredCpuMs, overhead: round(meteredCpuMs / plainCpuMs) };
     }
     return result;
 }

@@ -18,7 +18,7 @@ export const EXHAUSTED_GLOBAL_EXPORT = '__devnet_out_of_instructions' as const;
  * Version of the preparation (export patch + metering). Part of the disk cache key:
  * bump it whenever the output of prepareModule changes for the same input.
  */
-export const INSTRUMENTER_VERSION = 4;
+export const INSTRUMENTER_VERSION = 5;
 
 /** Largest wasm module accepted (IC: 100 MiB max wasm module size after decompression). */
 export const MAX_WASM_MODULE_BYTES = 100 * 1024 * 1024;

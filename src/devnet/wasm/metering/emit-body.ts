@@ -1,11 +1,18 @@
 /**
  * Pass 2 of metering one function body: copy it, inserting the counter updates at the points of pass 1.
- * The counter counts up (the IC's counts down from the limit); the check is `counter > limit` (unsigned),
- * where the IC checks `counter < 0`. On exhaustion the code sets the exhausted flag and executes `unreachable`
- * (the IC calls its `out_of_instructions` import, which the devnet must not add: see docs/devnet-metering.md).
+ *
+ * The counter counts up (the IC's counts down from the limit); checks are `counter > limit` (unsigned), where
+ * the IC checks `counter < 0`. On exhaustion the code sets the exhausted flag and executes `unreachable` (the IC
+ * calls its `out_of_instructions` import, which the devnet must not add: see docs/devnet-metering.md).
+ *
+ * Speed: each function keeps the counter in a local `c`, loaded from the global at entry, and stores it back
+ * (a flush) before every call (callees and ic0 host functions see an exact global), return, `unreachable`, loop
+ * header and exhaustion trap; after a call it reloads the local (the callee and the host added to the global).
+ * Counts are the same as updating the global at every block; only a trap other than `unreachable` or exhaustion
+ * (e.g. out-of-bounds) loses what its function charged since its last flush.
  */
 import type { ByteWriter } from './byte-writer.js';
-import { PointKind, type Points } from './scan-body.js';
+import { PointKind, type PointList, type Points } from './points.js';
 
 /** Global indices of the metering globals in the patched module. */
 export interface MeteringGlobals {
@@ -14,85 +21,105 @@ export interface MeteringGlobals {
     exhausted: number;
 }
 
-/** Local indices of the scratch locals that hold a bulk op's size while it is charged. */
+/** Local indices of the scratch locals: the counter copy, and a bulk op's size while it is charged. */
 export interface TempLocals {
+    counter: number;
     i32: number;
     i64: number;
-    /** Holds the new counter value, so the check does not read the global back. */
-    counter: number;
 }
 
 const GLOBAL_GET = 0x23;
 const GLOBAL_SET = 0x24;
 const LOCAL_GET = 0x20;
+const LOCAL_SET = 0x21;
 const LOCAL_TEE = 0x22;
 const I64_CONST = 0x42;
 const I64_ADD = 0x7c;
 const I64_GT_U = 0x56;
 const I64_EXTEND_I32_U = 0xad;
 
-/** counter += cost; if (counter > limit) { exhausted = 1; unreachable } */
-function emitChargeAndCheck(out: ByteWriter, g: MeteringGlobals, cost: number, temp: number): void {
-    out.byte(GLOBAL_GET);
-    out.u32(g.counter);
-    out.byte(I64_CONST);
-    out.sleb(cost);
-    out.byte(I64_ADD);
-    out.byte(LOCAL_TEE);
-    out.u32(temp);
-    out.byte(GLOBAL_SET);
-    out.u32(g.counter);
-    out.byte(LOCAL_GET);
-    out.u32(temp);
-    emitCompareAndTrap(out, g);
+class Emitter {
+    constructor(
+        private readonly out: ByteWriter,
+        private readonly g: MeteringGlobals,
+        private readonly t: TempLocals
+    ) {}
+
+    private op(code: number, index: number): void {
+        this.out.byte(code);
+        this.out.u32(index);
+    }
+
+    /** Pushes c + cost, from the global at function entry, else from the local. */
+    private add(cost: number, from: 'global' | 'local'): void {
+        if (from === 'global') this.op(GLOBAL_GET, this.g.counter);
+        else this.op(LOCAL_GET, this.t.counter);
+        this.out.byte(I64_CONST);
+        this.out.sleb(cost);
+        this.out.byte(I64_ADD);
+    }
+
+    /** With c on the stack: if (c > limit) { global = c; exhausted = 1; unreachable } */
+    private check(flushOnTrip: boolean): void {
+        this.op(GLOBAL_GET, this.g.limit);
+        this.out.byte(I64_GT_U);
+        this.out.byte(0x04); // if
+        this.out.byte(0x40); // empty block type
+        if (flushOnTrip) this.flush();
+        this.out.byte(0x41); // i32.const 1
+        this.out.byte(0x01);
+        this.op(GLOBAL_SET, this.g.exhausted);
+        this.out.byte(0x00); // unreachable
+        this.out.byte(0x0b); // end
+    }
+
+    flush(): void {
+        this.op(LOCAL_GET, this.t.counter);
+        this.op(GLOBAL_SET, this.g.counter);
+    }
+
+    reload(): void {
+        this.op(GLOBAL_GET, this.g.counter);
+        this.op(LOCAL_SET, this.t.counter);
+    }
+
+    /** c = global + cost; check (the global is written only if the check trips). */
+    entry(cost: number): void {
+        this.add(cost, 'global');
+        this.op(LOCAL_TEE, this.t.counter);
+        this.check(true);
+    }
+
+    /** c += cost; global = c; check. */
+    loopHeader(cost: number): void {
+        this.add(cost, 'local');
+        this.op(LOCAL_TEE, this.t.counter);
+        this.flush();
+        this.check(false);
+    }
+
+    /** c += cost */
+    charge(cost: number): void {
+        this.add(cost, 'local');
+        this.op(LOCAL_SET, this.t.counter);
+    }
+
+    /** c += size operand (left on the stack); check. */
+    dynamic(operand: 'i32' | 'i64'): void {
+        const temp = operand === 'i32' ? this.t.i32 : this.t.i64;
+        this.op(LOCAL_TEE, temp);
+        if (operand === 'i32') this.out.byte(I64_EXTEND_I32_U);
+        this.op(LOCAL_GET, this.t.counter);
+        this.out.byte(I64_ADD);
+        this.op(LOCAL_TEE, this.t.counter);
+        this.check(true);
+        this.op(LOCAL_GET, temp);
+    }
 }
 
-/** counter += cost */
-function emitCharge(out: ByteWriter, g: MeteringGlobals, cost: number): void {
-    out.byte(GLOBAL_GET);
-    out.u32(g.counter);
-    out.byte(I64_CONST);
-    out.sleb(cost);
-    out.byte(I64_ADD);
-    out.byte(GLOBAL_SET);
-    out.u32(g.counter);
-}
-
-/** if (counter > limit) { exhausted = 1; unreachable } */
-function emitCheck(out: ByteWriter, g: MeteringGlobals): void {
-    out.byte(GLOBAL_GET);
-    out.u32(g.counter);
-    emitCompareAndTrap(out, g);
-}
-
-/** With the counter on the stack: if (counter > limit) { exhausted = 1; unreachable } */
-function emitCompareAndTrap(out: ByteWriter, g: MeteringGlobals): void {
-    out.byte(GLOBAL_GET);
-    out.u32(g.limit);
-    out.byte(I64_GT_U);
-    out.byte(0x04); // if
-    out.byte(0x40); // empty block type
-    out.byte(0x41); // i32.const 1
-    out.byte(0x01);
-    out.byte(GLOBAL_SET);
-    out.u32(g.exhausted);
-    out.byte(0x00); // unreachable
-    out.byte(0x0b); // end
-}
-
-/** Charges the size operand on top of the stack and leaves it there: counter += size; check. */
-function emitDynamic(out: ByteWriter, g: MeteringGlobals, temp: number, operand: 'i32' | 'i64'): void {
-    out.byte(LOCAL_TEE);
-    out.u32(temp);
-    if (operand === 'i32') out.byte(I64_EXTEND_I32_U);
-    out.byte(GLOBAL_GET);
-    out.u32(g.counter);
-    out.byte(I64_ADD);
-    out.byte(GLOBAL_SET);
-    out.u32(g.counter);
-    emitCheck(out, g);
-    out.byte(LOCAL_GET);
-    out.u32(temp);
+/** At equal positions: reloads first (after a call), then charges in the IC's order, then flushes. */
+function rank(kind: number): number {
+    return kind === PointKind.Reload ? 0 : kind === PointKind.Flush ? 2 : 1;
 }
 
 /** Writes the instructions `bytes[start, end)` with the injections of `points` into `out`. */
@@ -105,21 +132,60 @@ export function emitBody(
     globals: MeteringGlobals,
     temps: TempLocals
 ): void {
+    const emit = new Emitter(out, globals, temps);
+    const a: PointList = points.charges;
+    const b: PointList = points.syncs;
+    let i = 0;
+    let j = 0;
     let copied = start;
-    for (let i = 0; i < points.count; i++) {
-        const position = points.positions[i]!;
-        const kind = points.kinds[i]!;
-        const cost = points.costs[i]!;
+    while (i < a.count || j < b.count) {
+        let list: PointList;
+        let k: number;
+        const takeA =
+            j >= b.count ||
+            (i < a.count &&
+                (a.positions[i]! < b.positions[j]! ||
+                    (a.positions[i] === b.positions[j] && rank(a.kinds[i]!) <= rank(b.kinds[j]!))));
+        if (takeA) {
+            list = a;
+            k = i++;
+        } else {
+            list = b;
+            k = j++;
+        }
+        const position = list.positions[k]!;
+        const kind = list.kinds[k]!;
+        const cost = list.costs[k]!;
         // The IC skips zero-cost charges except at re-entrant blocks, whose check must always run.
         if ((kind === PointKind.NonReentrant || kind === PointKind.BlockEnd) && cost === 0) continue;
         if (position > copied) {
             out.bytes(bytes.subarray(copied, position));
             copied = position;
         }
-        if (kind === PointKind.DynamicI32) emitDynamic(out, globals, temps.i32, 'i32');
-        else if (kind === PointKind.DynamicI64) emitDynamic(out, globals, temps.i64, 'i64');
-        else if (kind === PointKind.Reentrant) emitChargeAndCheck(out, globals, cost, temps.counter);
-        else emitCharge(out, globals, cost);
+        switch (kind) {
+            case PointKind.Entry:
+                emit.entry(cost);
+                break;
+            case PointKind.LoopHeader:
+                emit.loopHeader(cost);
+                break;
+            case PointKind.NonReentrant:
+            case PointKind.BlockEnd:
+                emit.charge(cost);
+                break;
+            case PointKind.DynamicI32:
+                emit.dynamic('i32');
+                break;
+            case PointKind.DynamicI64:
+                emit.dynamic('i64');
+                break;
+            case PointKind.Flush:
+                emit.flush();
+                break;
+            case PointKind.Reload:
+                emit.reload();
+                break;
+        }
     }
     out.bytes(bytes.subarray(copied, end));
 }

@@ -6,57 +6,18 @@
  * Blocks are split after `loop` (a re-entrant block starts: counter check), after `if` (a non-re-entrant block),
  * and after `else`, `end`, `br`, `br_if`, `br_table`, `return`, `unreachable`, `return_call*`. The splitting
  * instruction's own cost belongs to the block it ends. Calls do not split blocks.
+ *
+ * The devnet keeps the counter in a local of each function and stores it to the global only where the host can
+ * look (see emit-body.ts), so the scan also records those sync points: a flush before each call, `return`,
+ * `unreachable` and branch out of the function body (and before the body's final `end`), a reload after each
+ * call. Block depth is tracked to know which branches leave the function.
  */
 import { PrepareError, PrepareErrorCode } from '../prepare-error.js';
 import { readU32, skipLeb, truncated } from './byte-reader.js';
 import { COSTS_PREFIX_FC, FUNCTION_ENTRY_COST, UNSUPPORTED } from './instruction-costs.js';
+import { PointKind, type Points } from './points.js';
 
-export const PointKind = {
-    /** Function entry or loop header: charge, then check the limit. */
-    Reentrant: 0,
-    /** Start of an `if` body: charge only. */
-    NonReentrant: 1,
-    /** Code after a block ends or after a branch: charge only. */
-    BlockEnd: 2,
-    /** Before a bulk op whose i32 size operand is on top of the stack: charge the size, check. */
-    DynamicI32: 3,
-    /** The same with an i64 size operand (memory64 memory.copy/fill). */
-    DynamicI64: 4
-} as const;
-export type PointKind = (typeof PointKind)[keyof typeof PointKind];
-
-/** Injection points of one body, sorted by position; reused across bodies to avoid allocation. */
-export class Points {
-    count = 0;
-    positions = new Int32Array(256);
-    kinds = new Uint8Array(256);
-    costs = new Float64Array(256);
-    needsI32Temp = false;
-    needsI64Temp = false;
-
-    reset(): void {
-        this.count = 0;
-        this.needsI32Temp = false;
-        this.needsI64Temp = false;
-    }
-
-    push(position: number, kind: PointKind, cost: number): void {
-        if (this.count === this.positions.length) {
-            const grow = <T extends Int32Array | Uint8Array | Float64Array>(a: T, make: (n: number) => T): T => {
-                const next = make(a.length * 2);
-                next.set(a);
-                return next;
-            };
-            this.positions = grow(this.positions, (n) => new Int32Array(n));
-            this.kinds = grow(this.kinds, (n) => new Uint8Array(n));
-            this.costs = grow(this.costs, (n) => new Float64Array(n));
-        }
-        this.positions[this.count] = position;
-        this.kinds[this.count] = kind;
-        this.costs[this.count] = cost;
-        this.count++;
-    }
-}
+export { PointKind, Points } from './points.js';
 
 function unsupported(what: string, at: number): PrepareError {
     return new PrepareError(PrepareErrorCode.Unsupported, `${what} at byte ${at} is not supported by the devnet metering`);
@@ -84,12 +45,16 @@ export function scanBody(bytes: Uint8Array, start: number, end: number, costs: U
     // Dynamic points are collected apart and merged, keeping the IC's order (dynamic first) at equal positions.
     const dynamic: number[] = [];
     let blockPos = start;
-    let blockKind: PointKind = PointKind.Reentrant;
+    let blockKind: PointKind = PointKind.Entry;
     let blockCost = FUNCTION_ENTRY_COST;
     let pos = start;
+    const charges = points.charges;
+    const syncs = points.syncs;
+    /** Open blocks around the current instruction; a branch of this depth leaves the function. */
+    let depth = 0;
     const split = (next: number, kind: PointKind): void => {
         mergeDynamicUpTo(blockPos);
-        points.push(blockPos, blockKind, blockCost);
+        charges.push(blockPos, blockKind, blockCost);
         blockPos = next;
         blockKind = kind;
         blockCost = 0;
@@ -97,7 +62,7 @@ export function scanBody(bytes: Uint8Array, start: number, end: number, costs: U
     let d = 0;
     const mergeDynamicUpTo = (position: number): void => {
         while (d < dynamic.length && dynamic[d]! <= position) {
-            points.push(dynamic[d]!, dynamic[d + 1] as PointKind, 0);
+            charges.push(dynamic[d]!, dynamic[d + 1] as PointKind, 0);
             d += 2;
         }
     };
@@ -129,41 +94,73 @@ export function scanBody(bytes: Uint8Array, start: number, end: number, costs: U
         switch (op) {
             case 0x02: // block bt
                 pos = skipLeb(bytes, pos);
+                depth++;
                 break;
             case 0x03: // loop bt
                 pos = skipLeb(bytes, pos);
-                split(pos, PointKind.Reentrant);
+                depth++;
+                split(pos, PointKind.LoopHeader);
                 break;
             case 0x04: // if bt
                 pos = skipLeb(bytes, pos);
+                depth++;
                 split(pos, PointKind.NonReentrant);
                 break;
             case 0x05: // else
-            case 0x0b: // end
+                split(pos, PointKind.BlockEnd);
+                break;
+            case 0x0b: // end; the body's own end (depth 0) returns
+                if (depth === 0) syncs.push(at, PointKind.Flush, 0);
+                depth--;
+                split(pos, PointKind.BlockEnd);
+                break;
             case 0x0f: // return
-            case 0x00: // unreachable
+            case 0x00: // unreachable: the host reads the counter after the trap
+                syncs.push(at, PointKind.Flush, 0);
                 split(pos, PointKind.BlockEnd);
                 break;
             case 0x0c: // br l
-            case 0x0d: // br_if l
-            case 0x12: // return_call f
-                pos = skipLeb(bytes, pos);
+            case 0x0d: {
+                // br_if l
+                const [label, next] = readU32(bytes, pos);
+                if (label === depth) syncs.push(at, PointKind.Flush, 0);
+                pos = next;
                 split(pos, PointKind.BlockEnd);
                 break;
-            case 0x13: // return_call_indirect type table
-                pos = skipLeb(bytes, skipLeb(bytes, pos));
-                split(pos, PointKind.BlockEnd);
-                break;
+            }
             case 0x0e: {
                 // br_table vec(l) l
                 const [n, next] = readU32(bytes, pos);
                 pos = next;
-                for (let i = 0; i <= n; i++) pos = skipLeb(bytes, pos);
+                let leaves = false;
+                for (let i = 0; i <= n; i++) {
+                    const [label, after] = readU32(bytes, pos);
+                    if (label === depth) leaves = true;
+                    pos = after;
+                }
+                if (leaves) syncs.push(at, PointKind.Flush, 0);
                 split(pos, PointKind.BlockEnd);
                 break;
             }
+            case 0x10: // call f
+                pos = skipLeb(bytes, pos);
+                syncs.push(at, PointKind.Flush, 0);
+                syncs.push(pos, PointKind.Reload, 0);
+                break;
             case 0x11: // call_indirect type table
                 pos = skipLeb(bytes, skipLeb(bytes, pos));
+                syncs.push(at, PointKind.Flush, 0);
+                syncs.push(pos, PointKind.Reload, 0);
+                break;
+            case 0x12: // return_call f
+                pos = skipLeb(bytes, pos);
+                syncs.push(at, PointKind.Flush, 0);
+                split(pos, PointKind.BlockEnd);
+                break;
+            case 0x13: // return_call_indirect type table
+                pos = skipLeb(bytes, skipLeb(bytes, pos));
+                syncs.push(at, PointKind.Flush, 0);
+                split(pos, PointKind.BlockEnd);
                 break;
             case 0x1c: {
                 // select t*
@@ -180,14 +177,14 @@ export function scanBody(bytes: Uint8Array, start: number, end: number, costs: U
                 break;
             default:
                 if (op >= 0x28 && op <= 0x3e) pos = skipMemarg(bytes, pos);
-                else if ((op >= 0x10 && op <= 0x26) || (op >= 0x3f && op <= 0x42) || op === 0xd0 || op === 0xd2) {
-                    // call f, local/global/table index, memory.size/grow memidx, i32/i64.const, ref.null ht, ref.func f
-                    if (op !== 0x1a && op !== 0x1b) pos = skipLeb(bytes, pos);
+                else if ((op >= 0x20 && op <= 0x26) || (op >= 0x3f && op <= 0x42) || op === 0xd0 || op === 0xd2) {
+                    // local/global/table index, memory.size/grow memidx, i32/i64.const, ref.null ht, ref.func f
+                    pos = skipLeb(bytes, pos);
                 }
         }
     }
     if (pos !== end) throw truncated(end);
     mergeDynamicUpTo(blockPos);
-    points.push(blockPos, blockKind, blockCost);
+    charges.push(blockPos, blockKind, blockCost);
     mergeDynamicUpTo(Number.MAX_SAFE_INTEGER);
 }
