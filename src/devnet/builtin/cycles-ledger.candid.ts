@@ -55,3 +55,42 @@ export interface CanisterSettingsValue {
     controllers: [] | [import('@dfinity/principal').Principal[]];
     [key: string]: unknown;
 }
+
+export const WithdrawArgs = IDL.Record({
+    amount: IDL.Nat,
+    from_subaccount: IDL.Opt(IDL.Vec(IDL.Nat8)),
+    to: IDL.Principal,
+    created_at_time: IDL.Opt(IDL.Nat64)
+});
+
+const RejectionCode = IDL.Variant({
+    NoError: IDL.Null,
+    CanisterError: IDL.Null,
+    SysTransient: IDL.Null,
+    DestinationInvalid: IDL.Null,
+    Unknown: IDL.Null,
+    SysFatal: IDL.Null,
+    CanisterReject: IDL.Null
+});
+
+export const WithdrawResult = IDL.Variant({
+    Ok: IDL.Nat,
+    Err: IDL.Variant({
+        GenericError: IDL.Record({ message: IDL.Text, error_code: IDL.Nat }),
+        TemporarilyUnavailable: IDL.Null,
+        FailedToWithdraw: IDL.Record({ fee_block: IDL.Opt(IDL.Nat), rejection_code: RejectionCode, rejection_reason: IDL.Text }),
+        Duplicate: IDL.Record({ duplicate_of: IDL.Nat }),
+        BadFee: IDL.Record({ expected_fee: IDL.Nat }),
+        InvalidReceiver: IDL.Record({ receiver: IDL.Principal }),
+        CreatedInFuture: IDL.Record({ ledger_time: IDL.Nat64 }),
+        TooOld: IDL.Null,
+        InsufficientFunds: IDL.Record({ balance: IDL.Nat })
+    })
+});
+
+export interface WithdrawArgsValue {
+    amount: bigint;
+    from_subaccount: [] | [Uint8Array | number[]];
+    to: import('@dfinity/principal').Principal;
+    created_at_time: [] | [bigint];
+}

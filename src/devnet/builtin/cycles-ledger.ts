@@ -1,6 +1,7 @@
 /**
  * A development cycles ledger at `um5iw-rqaaa-aaaaq-qaaba-cai` (ic-interface notes §3.4): icp-cli creates every
- * canister through its `create_canister`, even locally, and reads balances with `icrc1_balance_of`.
+ * canister through its `create_canister`, even locally, reads balances with `icrc1_balance_of` and tops canisters
+ * up with `withdraw`.
  * Every account starts with DEV_ACCOUNT_BALANCE_CYCLES (as icp-cli seeds local identities), kept in memory.
  */
 import { IDL } from '@dfinity/candid';
@@ -8,7 +9,16 @@ import { Principal } from '@dfinity/principal';
 import type { BuiltinCanister } from '../engine-api.js';
 import { CYCLES_LEDGER_ID } from './builtin-ids.js';
 import { decodeArgs, invalidArgument, methodNotFound, replyWith, type BuiltinOutcome } from './builtin-replies.js';
-import { Account, CreateCanisterArgs, CreateCanisterResult, type CanisterSettingsValue, type CreateCanisterArgsValue } from './cycles-ledger.candid.js';
+import {
+    Account,
+    CreateCanisterArgs,
+    CreateCanisterResult,
+    WithdrawArgs,
+    WithdrawResult,
+    type CanisterSettingsValue,
+    type CreateCanisterArgsValue,
+    type WithdrawArgsValue
+} from './cycles-ledger.candid.js';
 
 /** icp-cli seeds each local identity with 1,000 T cycles (run.rs initialize_network). */
 export const DEV_ACCOUNT_BALANCE_CYCLES = 1_000_000_000_000_000n;
@@ -26,9 +36,11 @@ export interface CreateCanisterRequest {
 export interface CyclesLedgerOptions {
     /** Creates a canister on the devnet and returns its id (throws with a message on failure). */
     createCanister(req: CreateCanisterRequest): Promise<Principal>;
+    /** Adds cycles to a canister (throws with a message when it does not exist). */
+    depositCycles(canisterId: Principal, cycles: bigint): Promise<void>;
 }
 
-export function createCyclesLedger({ createCanister }: CyclesLedgerOptions): BuiltinCanister {
+export function createCyclesLedger({ createCanister, depositCycles }: CyclesLedgerOptions): BuiltinCanister {
     const id = CYCLES_LEDGER_ID.toText();
     const balances = new Map<string, bigint>();
     let nextBlock = 0n;
@@ -60,11 +72,31 @@ export function createCyclesLedger({ createCanister }: CyclesLedgerOptions): Bui
         return replyWith([CreateCanisterResult], [{ Ok: { block_id: nextBlock++, canister_id: canisterId } }]);
     }
 
+    /** `withdraw` (what `icp canister top-up` calls): moves cycles from the caller's account to a canister. */
+    async function withdraw(caller: Principal, arg: Uint8Array): Promise<BuiltinOutcome> {
+        const decoded = decodeArgs([WithdrawArgs], arg);
+        if (!decoded.ok) return invalidArgument(id, 'withdraw', decoded.detail);
+        const args = decoded.values[0] as WithdrawArgsValue;
+        const account = key(caller, args.from_subaccount[0]);
+        const balance = balanceOf(account);
+        const err = (e: Record<string, unknown>): BuiltinOutcome => replyWith([WithdrawResult], [{ Err: e }]);
+        if (balance < args.amount + CYCLES_LEDGER_FEE_CYCLES) return err({ InsufficientFunds: { balance } });
+        try {
+            await depositCycles(args.to, args.amount);
+        } catch (e) {
+            return err({ FailedToWithdraw: { fee_block: [], rejection_code: { DestinationInvalid: null }, rejection_reason: (e as Error).message.slice(0, 1000) } });
+        }
+        setBalance(account, balance - args.amount - CYCLES_LEDGER_FEE_CYCLES);
+        return replyWith([WithdrawResult], [{ Ok: nextBlock++ }]);
+    }
+
     return {
         async call({ caller, method, arg, kind }) {
             switch (method) {
                 case 'create_canister':
                     return kind === 'update' ? create(caller, arg) : methodNotFound(id, kind, method);
+                case 'withdraw':
+                    return kind === 'update' ? withdraw(caller, arg) : methodNotFound(id, kind, method);
                 case 'icrc1_balance_of': {
                     const decoded = decodeArgs([Account], arg);
                     if (!decoded.ok) return invalidArgument(id, method, decoded.detail);
