@@ -10,6 +10,7 @@ import { fromWire } from './candid/wire-mapping';
 import { importChunk, type ImportChunk } from './registry/import.service';
 import * as Api from './registry/registry-api.idl';
 import { migrate } from './registry/schema';
+import { armRouterTimers } from './router/health.service';
 import { loadSeed } from './registry/seed';
 
 export class AdminApi {
@@ -17,11 +18,13 @@ export class AdminApi {
     init(): void {
         migrate();
         loadSeed(msgCaller().toText(), time());
+        armRouterTimers();
     }
 
     @postUpgrade([])
     postUpgrade(): void {
         migrate();
+        armRouterTimers();
     }
 
     @update([IDL.Principal, IDL.Vec(Api.Role)], Api.Result(IDL.Vec(Api.Role)))

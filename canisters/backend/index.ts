@@ -5,7 +5,11 @@
 import { IDL, query } from 'azle';
 
 import { AdminApi } from './admin.canister';
+import { AnalysisApi } from './registry/analysis.canister';
 import { RegistryApi } from './registry/registry.canister';
+import { RouterApi } from './router/router.canister';
+import { RouterAdminApi } from './router/router-admin.canister';
+import { WorkerApi } from './router/workers.canister';
 
 class InfoApi {
     @query([], IDL.Text)
@@ -14,4 +18,4 @@ class InfoApi {
     }
 }
 
-export default [InfoApi, AdminApi, RegistryApi];
+export default [InfoApi, AdminApi, RegistryApi, AnalysisApi, RouterApi, WorkerApi, RouterAdminApi];

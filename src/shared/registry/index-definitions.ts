@@ -2,15 +2,14 @@
  * What the registry indexes: for each entity kind, the sortable fields (value extractors) and the text
  * that search matches. Pure, so the canister and the frontend agree on names and semantics.
  */
+import { selectPrice } from './derived-metrics';
 import type { BenchmarkResult, Hardware, Model, Runtime } from './types';
 
 export type SortValue = string | number | null;
 
-/** First USD purchase price (MSRP, else street), the figure price sorting and filters use. */
+/** The USD purchase price that sorting, filters and per-$ metrics use (derived-metrics.ts selectPrice: street, then MSRP). */
 export function purchasePriceUsd(h: Hardware): number | null {
-    const usd = h.prices.filter((p) => p.currency === 'USD' && p.value !== null);
-    const msrp = usd.find((p) => p.kind === 'msrp') ?? usd.find((p) => p.kind === 'street');
-    return msrp?.value ?? null;
+    return selectPrice(h, { currency: 'USD' })?.value ?? null;
 }
 
 export const HARDWARE_SORT_FIELDS = {

@@ -61,13 +61,26 @@ export function activeWeightBytes(model: Model, variant: ModelVariant): Sized | 
  * × bytes(kv dtype). Assumes full attention in every layer, so it is an upper bound for
  * sliding-window, SSM and hybrid models. Null when any dimension is unknown.
  */
+/**
+ * Head dimension: the stated one, else hidden_size / attention_heads — the rule transformers applies when
+ * a config.json has no `head_dim` (Llama, Qwen2, Mistral configs omit it).
+ */
+export function headDim(model: Model): { value: number; derived: boolean } | null {
+  const { head_dim, hidden_size, attention_heads } = model.architecture;
+  if (head_dim !== null) return { value: head_dim, derived: false };
+  if (hidden_size === null || attention_heads === null || hidden_size % attention_heads !== 0) return null;
+  return { value: hidden_size / attention_heads, derived: true };
+}
+
 export function kvBytesPerToken(model: Model, kvDtype: KvDtype): Sized | null {
-  const { layers, kv_heads, head_dim } = model.architecture;
-  if (layers === null || kv_heads === null || head_dim === null) return null;
-  const bytes = 2 * layers * kv_heads * head_dim * KV_DTYPE_BYTES[kvDtype];
+  const { layers, kv_heads, hidden_size, attention_heads } = model.architecture;
+  const hd = headDim(model);
+  if (layers === null || kv_heads === null || hd === null) return null;
+  const bytes = 2 * layers * kv_heads * hd.value * KV_DTYPE_BYTES[kvDtype];
+  const hdText = hd.derived ? `${hd.value} head dim (derived: ${hidden_size} hidden / ${attention_heads} heads)` : `${hd.value} head dim`;
   return {
     bytes,
-    explain: `KV per token = 2 × ${layers} layers × ${kv_heads} KV heads × ${head_dim} head dim × ${KV_DTYPE_BYTES[kvDtype]} B (${kvDtype}) = ${fmtBytes(bytes)}`,
+    explain: `KV per token = 2 × ${layers} layers × ${kv_heads} KV heads × ${hdText} × ${KV_DTYPE_BYTES[kvDtype]} B (${kvDtype}) = ${fmtBytes(bytes)}`,
   };
 }
 

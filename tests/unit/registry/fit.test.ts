@@ -124,3 +124,14 @@ describe('computeFit: errors as values', () => {
     expect(field(computeFit({ ...base, target: { kind: 'hardware', hardware_id: 'x' } }, () => ({ ...h100Sxm, memory_gb: null })))).toBe('target.hardware_id');
   });
 });
+
+import { headDim } from '../../../src/shared/registry/model-size';
+
+describe('head dimension', () => {
+  it('derives hidden_size / attention_heads when head_dim is not stated', () => {
+    const base = { kind: 'dense', layers: 80, hidden_size: 8192, attention_heads: 64, kv_heads: 8, vocab_size: null, experts_total: null, experts_active: null } as const;
+    expect(headDim({ architecture: { ...base, head_dim: null } } as never)).toEqual({ value: 128, derived: true });
+    expect(headDim({ architecture: { ...base, head_dim: 256 } } as never)).toEqual({ value: 256, derived: false });
+    expect(headDim({ architecture: { ...base, head_dim: null, attention_heads: null } } as never)).toBeNull();
+  });
+});

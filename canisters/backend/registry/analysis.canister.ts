@@ -1,0 +1,146 @@
+/**
+ * Derived views over the registry: the fit calculator, recommendations and derived metrics. Pure logic
+ * from src/shared/registry; this file only loads records, bounds the work and encodes results.
+ */
+import { IDL, query } from 'azle';
+
+import { err, type Result } from '../../../src/shared/result';
+import { computeFit, type FitTarget } from '../../../src/shared/registry/fit';
+import { hardwareDerivedMetrics } from '../../../src/shared/registry/derived-metrics';
+import type { KvDtype } from '../../../src/shared/registry/model-size';
+import { recommendHardwareForModel } from '../../../src/shared/registry/recommend-hardware';
+import { recommendModelsForHardware } from '../../../src/shared/registry/recommend-models';
+import type { Hardware, Model, ModelVariant, RegistryError, Task } from '../../../src/shared/registry/types';
+import { fromOpt, wireErr, wireResult, type WireResult } from '../candid/results';
+import { fromWire } from '../candid/wire-mapping';
+import type { EntityCollection } from '../storage/entity-collection';
+import { hardware, models, variantOwners } from '../storage/stores';
+import * as A from './analysis.idl';
+import { Result as ResultOf } from './registry.idl';
+
+/**
+ * Recommendations consider at most this many candidates per call (cheapest hardware first; models in id
+ * order), so a query stays far below the 5 B instruction limit as the registry grows. The response says how
+ * many were considered.
+ */
+export const MAX_RECOMMEND_CANDIDATES = 500;
+
+function findHardware(id: string): Hardware | null {
+    return hardware.get(id) ?? null;
+}
+
+function modelAndVariant(modelId: string, variantId: string): Result<{ model: Model; variant: ModelVariant }, RegistryError> {
+    const model = models.get(modelId) as Model | undefined;
+    if (model === undefined) return err({ code: 'NotFound', entity: 'model', id: modelId });
+    const variant = model.variants.find((v) => v.id === variantId);
+    if (variant === undefined) {
+        const owner = variantOwners.get(variantId);
+        const hint = owner === undefined ? '' : ` (it belongs to model ${owner})`;
+        return err({ code: 'InvalidInput', field: 'variant_id', reason: `model ${modelId} has no variant ${variantId}${hint}` });
+    }
+    return { ok: true, value: { model, variant } };
+}
+
+function candidates<T extends object>(collection: EntityCollection<T>, sort: string): T[] {
+    const out: T[] = [];
+    let cursor: string | null = null;
+    while (out.length < MAX_RECOMMEND_CANDIDATES) {
+        const limit = Math.min(100, MAX_RECOMMEND_CANDIDATES - out.length);
+        const page = collection.list({ sort, direction: 'asc', cursor, limit, filter: () => true });
+        if (!page.ok) break;
+        out.push(...page.items);
+        if (page.nextCursor === null) break;
+        cursor = page.nextCursor;
+    }
+    return out;
+}
+
+type Wire = Record<string, unknown>;
+const kvOf = (w: [] | [object]): KvDtype => ((fromOpt(w) === null ? 'f16' : Object.keys(fromOpt(w) as object)[0]) as KvDtype);
+
+export class AnalysisApi {
+    /** Does a model variant fit a target's memory, at what context, on how many devices? */
+    @query([A.FitRequest], ResultOf(A.FitResult))
+    fit(req: Wire): WireResult {
+        const found = modelAndVariant(req.model_id as string, req.variant_id as string);
+        if (!found.ok) return wireErr(found.error);
+        const target = fromWire(A.FitTarget, req.target) as object;
+        return wireResult(
+            A.FitResult,
+            computeFit(
+                {
+                    ...found.value,
+                    target: fitTargetOf(target),
+                    context_tokens: fromOpt(req.context_tokens as [] | [number]),
+                    batch: fromOpt(req.batch as [] | [number]) ?? 1,
+                    kv_dtype: kvOf(req.kv_dtype as [] | [object])
+                },
+                findHardware
+            )
+        );
+    }
+
+    /** Best hardware for a model variant under price/power limits, each rank explained. */
+    @query([A.RecommendHardwareRequest], ResultOf(A.HardwareRecommendation))
+    recommend_hardware(req: Wire): WireResult {
+        const found = modelAndVariant(req.model_id as string, req.variant_id as string);
+        if (!found.ok) return wireErr(found.error);
+        const pool = candidates(hardware, 'price_usd');
+        const result = recommendHardwareForModel({
+            ...found.value,
+            hardware: pool,
+            context_tokens: fromOpt(req.context_tokens as [] | [number]),
+            batch: fromOpt(req.batch as [] | [number]) ?? 1,
+            kv_dtype: kvOf(req.kv_dtype as [] | [object]),
+            currency: fromOpt(req.currency as [] | [string]) ?? 'USD',
+            max_price: fromOpt(req.max_price as [] | [number]),
+            max_tdp_w: fromOpt(req.max_tdp_w as [] | [number]),
+            max_devices: fromOpt(req.max_devices as [] | [number]) ?? 8,
+            limit: fromOpt(req.limit as [] | [number]) ?? 10
+        });
+        if (!result.ok) return wireErr(result.error);
+        return wireResult(A.HardwareRecommendation, { ok: true, value: { ...result.value, candidates_considered: pool.length } });
+    }
+
+    /** Best models for a target under task and score limits, each rank explained. */
+    @query([A.RecommendModelsRequest], ResultOf(A.ModelRecommendation))
+    recommend_models(req: Wire): WireResult {
+        const pool = candidates(models, 'id');
+        const task = fromOpt(req.task as [] | [object]);
+        const result = recommendModelsForHardware(
+            {
+                target: fitTargetOf(fromWire(A.FitTarget, req.target) as object),
+                models: pool,
+                task: task === null ? null : (Object.keys(task)[0] as Task),
+                benchmark: fromOpt(req.benchmark as [] | [string]),
+                min_score: fromOpt(req.min_score as [] | [number]),
+                context_tokens: fromOpt(req.context_tokens as [] | [number]),
+                batch: fromOpt(req.batch as [] | [number]) ?? 1,
+                kv_dtype: kvOf(req.kv_dtype as [] | [object]),
+                max_devices: fromOpt(req.max_devices as [] | [number]) ?? 1,
+                limit: fromOpt(req.limit as [] | [number]) ?? 10
+            },
+            findHardware
+        );
+        if (!result.ok) return wireErr(result.error);
+        return wireResult(A.ModelRecommendation, { ok: true, value: { ...result.value, candidates_considered: pool.length } });
+    }
+
+    /** Every derived metric of a hardware record (TOPS/W, TOPS/$, bandwidth/$), each with its formula. */
+    @query([IDL.Text, IDL.Opt(IDL.Text)], ResultOf(IDL.Vec(A.DerivedMetric)))
+    hardware_metrics(id: string, currency: [] | [string]): WireResult {
+        const hw = findHardware(id);
+        if (hw === null) return wireErr({ code: 'NotFound', entity: 'hardware', id });
+        const metrics = hardwareDerivedMetrics(hw, { currency: fromOpt(currency) ?? 'USD' }).map((m) => ({ name: m.name, ...m.metric }));
+        return { Ok: metrics };
+    }
+}
+
+/** Wire fit target (after fromWire: unit tags as strings, records as objects) → domain FitTarget. */
+function fitTargetOf(wire: object | string): FitTarget {
+    if (typeof wire === 'string') return { kind: wire } as FitTarget;
+    const [kind, value] = Object.entries(wire)[0] as [string, Record<string, unknown> | null];
+    if (kind === 'hardware') return { kind, hardware_id: (value as { hardware_id: string }).hardware_id };
+    if (kind === 'custom') return { kind, memory_bytes: (value as { memory_bytes: number }).memory_bytes };
+    return { kind } as FitTarget;
+}
