@@ -43,6 +43,9 @@ async function threadMain(data: ThreadData): Promise<void> {
                 res.end(UPSTREAM_ANSWER);
             });
         });
+        // Long keep-alive: the load generator pauses between phases, and a socket the server closes while the
+        // client reuses it fails with "other side closed".
+        server.keepAliveTimeout = 120_000;
         await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
         parentPort!.postMessage({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
         return;
@@ -52,7 +55,7 @@ async function threadMain(data: ThreadData): Promise<void> {
         auth: { publicKeys: [Uint8Array.from(Buffer.from(data.publicKeyHex, 'hex'))], audiences: [AUDIENCE], issuers: [ISSUER] },
         limits: { MAX_CONCURRENT_PER_CANISTER: 64, MAX_QUEUED_PER_CANISTER: 1024 }
     });
-    const worker = await serveWorker({ app, host: '127.0.0.1', port: 0, logger: silentLogger });
+    const worker = await serveWorker({ app, host: '127.0.0.1', port: 0, logger: silentLogger, keepAliveTimeoutMs: 120_000 });
     parentPort!.on('message', () => parentPort!.postMessage({ heapUsed: getHeapStatistics().used_heap_size, dedupe: app.store.size }));
     parentPort!.postMessage({ url: worker.url });
 }

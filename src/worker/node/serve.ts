@@ -12,7 +12,14 @@ export interface RunningWorker {
 }
 
 /** The Node listener: a thin adapter from node:http to `app.handle`. */
-export async function serveWorker({ app, host, port, logger }: { app: WorkerApp; host: string; port: number; logger: Logger }): Promise<RunningWorker> {
+export async function serveWorker({ app, host, port, logger, keepAliveTimeoutMs = 5_000 }: {
+    app: WorkerApp;
+    host: string;
+    port: number;
+    logger: Logger;
+    /** Idle keep-alive sockets close after this long. */
+    keepAliveTimeoutMs?: number;
+}): Promise<RunningWorker> {
     const server = createServer((req, res) => {
         app.handle(toWorkerRequest(req)).then(
             (response) => sendWorkerResponse(res, response),
@@ -22,9 +29,9 @@ export async function serveWorker({ app, host, port, logger }: { app: WorkerApp;
             }
         );
     });
-    // Request headers must arrive within 10 s; idle keep-alive sockets close after 5 s.
+    // Request headers must arrive within 10 s.
     server.headersTimeout = 10_000;
-    server.keepAliveTimeout = 5_000;
+    server.keepAliveTimeout = keepAliveTimeoutMs;
     server.requestTimeout = 0; // generation deadlines are the timeout middleware's job
     await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
