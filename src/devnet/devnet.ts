@@ -20,7 +20,7 @@ import { CanisterIdAllocator } from './core/canister-ids.js';
 import { admissionReject } from './core/call-execution.js';
 import { Engine, type CallInterceptor, type Logger, type OutcallInterceptor, type RequestRecord } from './core/engine.js';
 import { reject, type Rejected } from './core/errors.js';
-import { LIVE_ROUND_INTERVAL_MS, MANAGEMENT_CANISTER_TEXT, MAX_INGRESS_BYTES } from './core/limits.constants.js';
+import { LIVE_HEARTBEAT_INTERVAL_MS, LIVE_ROUND_INTERVAL_MS, MANAGEMENT_CANISTER_TEXT, MAX_INGRESS_BYTES } from './core/limits.constants.js';
 import type { MessageEvent } from './core/messages.js';
 import { inspectMessage, runQuery } from './core/query-execution.js';
 import { runHeartbeats } from './core/timers.js';
@@ -86,7 +86,16 @@ export class Devnet {
         this.ids = ids;
         this.management = new ManagementCanister({ engine, ids, randomBytes: options.randomBytes });
         if (options.clock === 'live') {
-            this.liveTimer = setInterval(() => this.engine.drain(), LIVE_ROUND_INTERVAL_MS);
+            let lastHeartbeatMs = 0;
+            this.liveTimer = setInterval(() => {
+                const now = Number((options.wallClockNs ?? wallClock)() / 1_000_000n);
+                if (now - lastHeartbeatMs >= LIVE_HEARTBEAT_INTERVAL_MS) {
+                    lastHeartbeatMs = now;
+                    this.engine.syncWallClock();
+                    runHeartbeats(this.engine);
+                }
+                this.engine.drain();
+            }, LIVE_ROUND_INTERVAL_MS);
             this.liveTimer.unref();
         }
     }

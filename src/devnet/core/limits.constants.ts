@@ -71,8 +71,10 @@ export const DEFAULT_LOG_MEMORY_LIMIT_BYTES = 4096n;
 export const MAX_ENV_VARS = 20;
 export const MAX_ENV_VAR_BYTES = 128;
 
-/** Live clock: how often the background loop runs a round. */
+/** Live clock: how often the background loop delivers messages and fires due timers. */
 export const LIVE_ROUND_INTERVAL_MS = 50;
+/** Live clock: heartbeats run about once per second, like a mainnet round. */
+export const LIVE_HEARTBEAT_INTERVAL_MS = 1_000;
 /** A drain delivers at most this many messages before yielding to the event loop (guards runaway self-calls). */
 export const MAX_MESSAGES_PER_DRAIN = 5_000;
 /** Ingress request statuses kept for read_state; the oldest finished ones are dropped beyond this. */
