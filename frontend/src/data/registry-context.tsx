@@ -1,0 +1,40 @@
+/** The registry snapshot for every page: loaded once per actor, reloadable after a write is approved. */
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { describeError } from '../ic/api-error';
+import { useSession } from '../ic/session-context';
+import { EMPTY_SNAPSHOT, loadRegistry, type RegistrySnapshot } from './registry-snapshot';
+
+export interface RegistryState {
+    readonly status: 'loading' | 'ready' | 'error';
+    readonly data: RegistrySnapshot;
+    readonly error: string | null;
+    reload(): void;
+}
+
+const RegistryContext = createContext<RegistryState | null>(null);
+
+export function useRegistry(): RegistryState {
+    const r = useContext(RegistryContext);
+    if (r === null) throw new Error('useRegistry outside <RegistryProvider>');
+    return r;
+}
+
+export function RegistryProvider({ children }: { children: ReactNode }) {
+    const { actor, actorError } = useSession();
+    const [state, setState] = useState<Omit<RegistryState, 'reload'>>({ status: 'loading', data: EMPTY_SNAPSHOT, error: null });
+    const [generation, setGeneration] = useState(0);
+    const reload = useCallback(() => setGeneration((g) => g + 1), []);
+
+    useEffect(() => {
+        if (actorError !== null) setState({ status: 'error', data: EMPTY_SNAPSHOT, error: actorError });
+        if (actor === null) return;
+        let live = true;
+        void loadRegistry(actor).then((r) => {
+            if (!live) return;
+            setState(r.ok ? { status: 'ready', data: r.value, error: null } : (s) => ({ status: 'error', data: s.data, error: describeError(r.error) }));
+        });
+        return () => { live = false; };
+    }, [actor, actorError, generation]);
+
+    return <RegistryContext.Provider value={{ ...state, reload }}>{children}</RegistryContext.Provider>;
+}

@@ -1,0 +1,66 @@
+/**
+ * Proposal drafts (pure): a record as editable JSON, validated with the same shared validators the canister runs,
+ * and the field-level diff a curator reviews.
+ */
+import {
+    flatten, validateHardware, validateModel, validateRuntime, type CompareValue, type Hardware, type Model, type RegistryError, type Runtime,
+} from '../../../src/shared/registry';
+
+export const PROPOSAL_KINDS = ['hardware', 'runtime', 'model'] as const;
+export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
+export type DraftRecord = { kind: 'hardware'; record: Hardware } | { kind: 'runtime'; record: Runtime } | { kind: 'model'; record: Model };
+
+/** Largest draft accepted in the editor (the canister bounds each field; this bounds the text box). */
+export const DRAFT_MAX_CHARS = 200_000;
+export const COMMENT_MAX_CHARS = 1024;
+
+export function parseDraft(kind: ProposalKind, text: string): { ok: true; draft: DraftRecord } | { ok: false; message: string } {
+    if (text.length > DRAFT_MAX_CHARS) return { ok: false, message: `The record is longer than ${DRAFT_MAX_CHARS} characters.` };
+    let json: unknown;
+    try {
+        json = JSON.parse(text);
+    } catch (e) {
+        return { ok: false, message: `Not valid JSON: ${e instanceof Error ? e.message : String(e)}` };
+    }
+    const fail = (e: RegistryError) => ({ ok: false as const, message: e.code === 'InvalidInput' ? `${e.field}: ${e.reason}` : e.code });
+    if (kind === 'hardware') { const r = validateHardware(json); return r.ok ? { ok: true, draft: { kind, record: r.value } } : fail(r.error); }
+    if (kind === 'runtime') { const r = validateRuntime(json); return r.ok ? { ok: true, draft: { kind, record: r.value } } : fail(r.error); }
+    const r = validateModel(json);
+    return r.ok ? { ok: true, draft: { kind, record: r.value } } : fail(r.error);
+}
+
+export interface FieldChange { readonly field: string; readonly before: CompareValue | undefined; readonly after: CompareValue | undefined }
+
+/** Changed fields between the stored record (base) and the proposed one; every field is "added" for a creation. */
+export function diffRecords(baseJson: string | null, recordJson: string): FieldChange[] {
+    const flat = (json: string | null) => {
+        const m = new Map<string, CompareValue>();
+        if (json !== null) flatten(JSON.parse(json) as unknown, '', m);
+        return m;
+    };
+    const before = flat(baseJson);
+    const after = flat(recordJson);
+    const fields = [...new Set([...before.keys(), ...after.keys()])];
+    return fields.filter((f) => before.get(f) !== after.get(f)).map((field) => ({ field, before: before.get(field), after: after.get(field) }));
+}
+
+/** A blank record to start a new proposal from (every required field present, unknowns null). */
+export function blankRecord(kind: ProposalKind): object {
+    const source = [{ url: 'https://', title: '', accessed: new Date().toISOString().slice(0, 10) }];
+    const peak = { dense: null, sparse: null };
+    if (kind === 'hardware') return {
+        id: '', vendor: '', name: '', kind: 'gpu', memory_gb: null, memory_type: null, memory_bandwidth_gb_s: null, tdp_w: null, prices: [],
+        peak: { fp32: peak, tf32: peak, bf16: peak, fp16: peak, fp8: peak, int8: peak, int4: peak }, interconnect: null, interconnect_bandwidth_gb_s: null,
+        form_factor: null, release_year: null, availability: null, sources: source,
+    };
+    if (kind === 'runtime') return {
+        id: '', name: '', vendor: '', license: '', hardware_vendors: [], backends: [], model_formats: [], quant_methods: [],
+        features: { continuous_batching: null, paged_attention: null, speculative_decoding: null, cpu_offload: null, openai_compatible_server: null, prefix_caching: null, tensor_parallel: null, pipeline_parallel: null, structured_output: null, multi_lora: null },
+        ease_of_install: null, latest_version: null, homepage: null, sources: source,
+    };
+    return {
+        id: '', name: '', family: '', publisher: '', backing: null, params_total_b: null, params_active_b: null,
+        architecture: { kind: null, layers: null, hidden_size: null, attention_heads: null, kv_heads: null, head_dim: null, vocab_size: null, experts_total: null, experts_active: null },
+        context_length: null, license: '', release_date: null, update_cadence: null, task_fit: [], variants: [], scores: [], sources: source,
+    };
+}

@@ -1,0 +1,29 @@
+/**
+ * Vite config for the DeAI Atlas frontend. Env files and `VITE_*` / `CANISTER_ID_*` / `DFX_NETWORK` variables are
+ * read from the repository root (dfx writes `.env` there via `output_env_file`; `npm start` sets them in-process).
+ */
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+export default defineConfig({
+    root: fileURLToPath(new URL('.', import.meta.url)),
+    envDir: ROOT,
+    envPrefix: ['VITE_', 'CANISTER_ID_', 'DFX_NETWORK'],
+    plugins: [react()],
+    build: {
+        outDir: 'dist',
+        emptyOutDir: true,
+        chunkSizeWarningLimit: 1200,
+        rollupOptions: {
+            output: {
+                // Charts are only needed on the plots page: keep them out of the initial chunk.
+                manualChunks: (id: string) => (/node_modules\/(recharts|d3-|victory-vendor)/.test(id) ? 'charts' : undefined)
+            }
+        }
+    },
+    server: { host: '127.0.0.1', strictPort: true, fs: { allow: [ROOT] } },
+    clearScreen: false
+});
