@@ -3,7 +3,7 @@
  * INSTRUMENTER_VERSION. Files are written to a temporary name and renamed, so concurrent test workers
  * never read a half-written entry.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,6 +23,12 @@ export interface PreparedCache {
     get(key: string): Promise<CacheEntry | undefined>;
     put(key: string, entry: CacheEntry): Promise<void>;
 }
+
+/** Entries kept on disk (each a few MB); the least recently written go first. */
+export const MAX_DISK_CACHE_ENTRIES = 24;
+
+/** Cache file names: `<sha256>-v<version>.wasm|json`. */
+const ENTRY_FILE = /^([0-9a-f]{64})-v(\d+)\.(wasm|json)$/;
 
 /** `<repo>/node_modules/.cache/deai-devnet/`, found from this file's location, not the working directory. */
 export const DEFAULT_CACHE_DIR = fileURLToPath(new URL('../../../node_modules/.cache/deai-devnet/', import.meta.url));
@@ -49,8 +55,30 @@ export function fileCache(dir: string = DEFAULT_CACHE_DIR): PreparedCache {
             await rename(join(dir, `${key}.wasm.${suffix}`), join(dir, `${key}.wasm`));
             await writeFile(join(dir, `${key}.json.${suffix}`), JSON.stringify(entry.meta));
             await rename(join(dir, `${key}.json.${suffix}`), join(dir, `${key}.json`));
+            await prune(dir, key);
         }
     };
+}
+
+/**
+ * Deletes entries of other instrumenter versions, then the oldest entries beyond MAX_DISK_CACHE_ENTRIES.
+ * A reader racing with a deletion just misses and prepares again.
+ */
+async function prune(dir: string, keptKey: string): Promise<void> {
+    const version = keptKey.slice(keptKey.lastIndexOf('-v') + 2);
+    const current = new Map<string, number>(); // key -> mtime of its wasm file
+    for (const name of await readdir(dir)) {
+        const match = ENTRY_FILE.exec(name);
+        if (match === null) continue;
+        const key = `${match[1]}-v${match[2]}`;
+        if (match[2] !== version) await unlink(join(dir, name)).catch(() => undefined);
+        else if (match[3] === 'wasm') current.set(key, (await stat(join(dir, name)).catch(() => undefined))?.mtimeMs ?? 0);
+    }
+    const oldestFirst = [...current].filter(([key]) => key !== keptKey).sort((a, b) => a[1] - b[1]);
+    for (const [key] of oldestFirst.slice(0, Math.max(0, current.size - MAX_DISK_CACHE_ENTRIES))) {
+        await unlink(join(dir, `${key}.wasm`)).catch(() => undefined);
+        await unlink(join(dir, `${key}.json`)).catch(() => undefined);
+    }
 }
 
 function parseMeta(text: string): CacheMeta | undefined {

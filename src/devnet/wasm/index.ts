@@ -19,7 +19,7 @@ import { PrepareError, PrepareErrorCode } from './prepare-error.js';
 export * from './names.constants.js';
 export { PrepareError, PrepareErrorCode } from './prepare-error.js';
 export * from './system-api-costs.constants.js';
-export { fileCache, DEFAULT_CACHE_DIR, type PreparedCache, type CacheEntry, type CacheMeta } from './disk-cache.js';
+export { fileCache, DEFAULT_CACHE_DIR, MAX_DISK_CACHE_ENTRIES, type PreparedCache, type CacheEntry, type CacheMeta } from './disk-cache.js';
 
 export interface PreparedModule {
     /** Compiled, ready to instantiate with `{ ic0: {...} }`. */

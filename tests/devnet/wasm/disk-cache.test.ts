@@ -1,8 +1,8 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileCache, prepareModule } from '../../../src/devnet/wasm/index.js';
+import { fileCache, INSTRUMENTER_VERSION, MAX_DISK_CACHE_ENTRIES, prepareModule } from '../../../src/devnet/wasm/index.js';
 import { fixtureImports, fixtureWasm } from './metering-fixture.js';
 
 async function withDir(run: (dir: string) => Promise<void>): Promise<void> {
@@ -48,6 +48,30 @@ describe('the disk cache of prepared modules', () => {
             await writeFile(blocker, 'not a directory');
             const prepared = await prepareModule(fixtureWasm, { cache: fileCache(join(blocker, 'sub')), memoryCache: 'skip' });
             expect(prepared.stats.cached).toBe(false);
+        });
+    });
+
+    it('drops entries of other versions and keeps at most MAX_DISK_CACHE_ENTRIES', async () => {
+        await withDir(async (dir) => {
+            const sha = (i: number) => i.toString(16).padStart(64, '0');
+            await writeFile(join(dir, `${sha(1)}-v${INSTRUMENTER_VERSION + 1}.wasm`), 'old version');
+            await writeFile(join(dir, `${sha(1)}-v${INSTRUMENTER_VERSION + 1}.json`), '{}');
+            await writeFile(join(dir, 'unrelated.txt'), 'kept');
+            for (let i = 0; i < MAX_DISK_CACHE_ENTRIES + 3; i++) {
+                for (const ext of ['wasm', 'json']) {
+                    const file = join(dir, `${sha(100 + i)}-v${INSTRUMENTER_VERSION}.${ext}`);
+                    await writeFile(file, 'x');
+                    await utimes(file, 1_000 + i, 1_000 + i); // the first ones are the oldest
+                }
+            }
+            const prepared = await prepareModule(fixtureWasm, { cache: fileCache(dir), memoryCache: 'skip' });
+            const files = await readdir(dir);
+            expect(files).toContain('unrelated.txt');
+            expect(files.filter((f) => f.includes(`-v${INSTRUMENTER_VERSION + 1}.`))).toEqual([]);
+            expect(files.filter((f) => f.endsWith('.wasm'))).toHaveLength(MAX_DISK_CACHE_ENTRIES);
+            expect(files).toContain(`${prepared.sha256}-v${INSTRUMENTER_VERSION}.wasm`);
+            expect(files).not.toContain(`${sha(100)}-v${INSTRUMENTER_VERSION}.wasm`);
+            expect(files).toContain(`${sha(100 + MAX_DISK_CACHE_ENTRIES + 2)}-v${INSTRUMENTER_VERSION}.json`);
         });
     });
 });
