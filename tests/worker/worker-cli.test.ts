@@ -52,7 +52,7 @@ describe('deai-worker binary', () => {
         for (let i = 0; i < 200 && !stderr.includes('runtime ready'); i++) await new Promise((r) => setTimeout(r, 100));
         expect(stderr).toContain('runtime ready');
         const health = await (await fetch(`${url}/health`)).json();
-        expect(health).toMatchObject({ status: 'ok', models: ['tiny'], runtime: { kind: 'llama.cpp' } });
+        expect(health).toMatchObject({ status: 'ok', models: ['tiny'], runtime: { kind: 'llama.cpp', backend: 'cpu', version: expect.stringMatching(/^node-llama-cpp \d+\.\d+\.\d+; llama.cpp \S+$/) } });
         const body = chatBody('tiny', 'hi');
         const res = await fetch(`${url}/v1/chat`, { method: 'POST', headers: { authorization: `Bearer ${signer.token(body, { idk: 'bin-1' })}` }, body });
         expect(res.status).toBe(200);

@@ -60,7 +60,7 @@ export async function createLlamaRuntime(o: LlamaRuntimeOptions): Promise<LlamaR
     for (let i = 0; i < o.parallel; i++) sequences.push(context.getSequence());
     const pool = new Pool(sequences);
     const modelId = o.modelId ?? basename(o.modelPath).replace(/\.gguf$/i, '');
-    const info: RuntimeInfo = { kind: 'llama.cpp', target: o.modelPath, version: `node-llama-cpp ${await getModuleVersion()}; llama.cpp ${llama.llamaCppRelease.release}` };
+    const info: RuntimeInfo = { kind: 'llama.cpp', target: o.modelPath, version: `node-llama-cpp ${await getModuleVersion()}; llama.cpp ${llama.llamaCppRelease.release}`, backend: llama.gpu || 'cpu' };
     const addsBos = model.tokens.bos !== null && model.tokens.shouldPrependBosToken;
     let generations = 0;
 

@@ -7,6 +7,8 @@ export interface RuntimeInfo {
     target: string;
     /** Runtime version where known (node-llama-cpp / llama.cpp release). */
     version: string | null;
+    /** Embedded llama.cpp only: the compute backend in use ("cuda", "vulkan", "metal" or "cpu"). */
+    backend?: string;
 }
 
 /**
