@@ -14,9 +14,12 @@ const page = (over: Partial<{ sort: [] | [string]; descending: [] | [boolean]; c
     limit: [] as [] | [number],
     ...over
 });
-const noHardwareFilter = { kind: [], vendor: [], availability: [], min_memory_gb: [], max_price_usd: [], max_tdp_w: [] } as const;
+type HardwareFilter = Parameters<BackendEnv['anonymous']['list_hardware']>[0]['filter'];
+const noHardwareFilter: HardwareFilter = { kind: [], vendor: [], availability: [], min_memory_gb: [], max_price_usd: [], max_tdp_w: [] };
 
 let env: BackendEnv;
+const listHardwarePage = async (cursor: [] | [string]) => unwrap(await env.anonymous.list_hardware({ page: page({ cursor, limit: [7] }), filter: noHardwareFilter }));
+const exportModels = async (cursor: [] | [string]) => unwrap(await env.anonymous.export_records({ model: null }, cursor, [10]));
 beforeAll(async () => {
     env = await startBackend();
 });
@@ -45,7 +48,7 @@ describe('listing', () => {
         const names: string[] = [];
         let cursor: [] | [string] = [];
         for (let i = 0; i < 100; i++) {
-            const p = unwrap(await env.anonymous.list_hardware({ page: page({ cursor, limit: [7] }), filter: noHardwareFilter }));
+            const p: Awaited<ReturnType<typeof listHardwarePage>> = await listHardwarePage(cursor);
             names.push(...p.items.map((h) => h.name));
             expect(Number(p.total)).toBe(seed('hardware').length);
             if (p.next_cursor.length === 0) break;
@@ -111,7 +114,7 @@ describe('search, compare, export', () => {
         const ids: string[] = [];
         let cursor: [] | [string] = [];
         for (;;) {
-            const chunk = unwrap(await env.anonymous.export_records({ model: null }, cursor, [10]));
+            const chunk: Awaited<ReturnType<typeof exportModels>> = await exportModels(cursor);
             ids.push(...(JSON.parse(chunk.json) as { id: string }[]).map((m) => m.id));
             if (chunk.next_cursor.length === 0) break;
             cursor = chunk.next_cursor;
