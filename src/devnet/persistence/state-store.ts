@@ -83,7 +83,7 @@ export async function readManifest(dir: string): Promise<PersistedState> {
     return manifest;
 }
 
-function encodeStablePages(stable: StableMemory): Uint8Array {
+export function encodeStablePages(stable: StableMemory): Uint8Array {
     const { pages } = stable.snapshotPages();
     const out = new Uint8Array(pages.length * (4 + STABLE_PAGE_BYTES));
     const view = new DataView(out.buffer);
@@ -95,7 +95,7 @@ function encodeStablePages(stable: StableMemory): Uint8Array {
     return out;
 }
 
-function decodeStablePages(sizePages: bigint, bytes: Uint8Array): StableMemory {
+export function decodeStablePages(sizePages: bigint, bytes: Uint8Array): StableMemory {
     const pages: [number, Uint8Array][] = [];
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     for (let at = 0; at + 4 + STABLE_PAGE_BYTES <= bytes.length; at += 4 + STABLE_PAGE_BYTES) {

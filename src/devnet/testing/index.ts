@@ -10,3 +10,4 @@
 export { createActor, principalOf, type CallerLike, type DevnetActor, type IdlFactory } from './actor.js';
 export { CanisterCallError } from './call-error.js';
 export { deployCanister, loadWasm, startDevnet, type DeployOptions } from './deploy.js';
+export { DEFAULT_INIT_CACHE_DIR, initCacheKey } from './init-cache.js';
