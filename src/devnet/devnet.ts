@@ -17,7 +17,7 @@ import type {
     RequestStatus
 } from './engine-api.js';
 import { CanisterIdAllocator } from './core/canister-ids.js';
-import { admissionReject } from './core/call-execution.js';
+import { admissionReject, frozenReject } from './core/call-execution.js';
 import { Engine, type CallInterceptor, type Logger, type OutcallInterceptor, type RequestRecord } from './core/engine.js';
 import { reject, type Rejected } from './core/errors.js';
 import { LIVE_HEARTBEAT_INTERVAL_MS, LIVE_ROUND_INTERVAL_MS, MANAGEMENT_CANISTER_TEXT, MAX_INGRESS_BYTES } from './core/limits.constants.js';
@@ -187,7 +187,10 @@ export class Devnet {
         }
         if (!this.engine.builtins.has(idText)) {
             const canister = this.engine.canister(idText);
-            const early = admissionReject(canister, idText) ?? (call.origin === 'ingress' ? inspectMessage(this.engine, canister!, call.method, call.arg, call.sender) : undefined);
+            const early =
+                admissionReject(canister, idText) ??
+                frozenReject(this.engine, canister!) ??
+                (call.origin === 'ingress' ? inspectMessage(this.engine, canister!, call.method, call.arg, call.sender) : undefined);
             if (early !== undefined) {
                 const rejected = early as Rejected;
                 this.engine.completeRequest(requestId, rejected);

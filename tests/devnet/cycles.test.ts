@@ -53,4 +53,15 @@ describe('cycles', () => {
         expect(outcome.kind).toBe('replied');
         expect(devnet.canisterInfo(id)!.cycles).toBe(before + 5_000n);
     });
+
+    it('a canister whose balance is below its freezing limit rejects updates (IC0501) but still answers queries', async () => {
+        const { devnet, probe, id } = await withProbe();
+        const settings = new Uint8Array(IDL.encode([IDL.Record({ canister_id: IDL.Principal, settings: IDL.Record({ freezing_threshold: IDL.Opt(IDL.Nat) }) })], [
+            { canister_id: id, settings: { freezing_threshold: [1_000_000_000_000n] } }
+        ]));
+        expect((await devnet.update({ canisterId: Principal.managementCanister(), method: 'update_settings', arg: settings, sender: controller })).kind).toBe('replied');
+        const outcome = await devnet.update({ canisterId: id, method: 'inc', arg: emptyArgs(), sender: controller });
+        expect(outcome).toMatchObject({ kind: 'rejected', rejectCode: 5, errorCode: 'IC0501' });
+        expect(await probe.get_counter()).toBe(0n);
+    });
 });

@@ -5,9 +5,9 @@
  */
 import { Principal } from '@dfinity/principal';
 import { RejectCode, type CallOutcome, type InterceptDecision } from '../engine-api.js';
-import type { CallContext, Canister } from './canister-state.js';
+import { memoryUsage, type CallContext, type Canister } from './canister-state.js';
 import { persistsState, type ContextKind } from './contexts.js';
-import { executionCost } from './cycles.js';
+import { executionCost, freezingLimit } from './cycles.js';
 import { reject, rejects, replied, trapToReject, type Rejected } from './errors.js';
 import { newExecContext, type ExecContext } from './exec-context.js';
 import { execute, type ExecResult, type Invocation } from './execute.js';
@@ -38,7 +38,7 @@ export function deliverRequest(engine: Engine, msg: RequestMessage): void {
         return;
     }
     const canister = engine.canister(calleeText);
-    const early = admissionReject(canister, calleeText);
+    const early = admissionReject(canister, calleeText) ?? frozenReject(engine, canister!);
     if (early !== undefined) return answer(engine, msg.caller, early, msg.cycles);
     if (msg.caller.kind === 'canister' && engine.callInterceptors.length > 0) return intercept(engine, msg, canister!);
     runRequest(engine, canister!, msg);
@@ -48,6 +48,15 @@ function stripAccepted(outcome: CallOutcome & { cyclesAccepted?: bigint }): Call
     return outcome.kind === 'replied'
         ? { kind: 'replied', reply: outcome.reply }
         : { kind: 'rejected', rejectCode: outcome.rejectCode, rejectMessage: outcome.rejectMessage, errorCode: outcome.errorCode };
+}
+
+/**
+ * A frozen canister (balance below its freezing limit) takes no new update calls (IC0501); queries still run.
+ * canister-interface.md §"Cycles": the freezing threshold protects the canister's storage.
+ */
+export function frozenReject(engine: Engine, canister: Canister): Rejected | undefined {
+    const limit = freezingLimit(memoryUsage(canister), canister.settings.freezingThreshold, engine.subnetSize);
+    return canister.cycles < limit ? rejects.outOfCycles(canister.idText, limit, canister.cycles) : undefined;
 }
 
 /** Why a canister cannot take a new call right now, if it cannot. */

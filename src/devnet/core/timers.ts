@@ -6,7 +6,7 @@ import type { Canister } from './canister-state.js';
 import { newExecContext } from './exec-context.js';
 import { execute } from './execute.js';
 import type { Engine } from './engine.js';
-import { closeIfDone, finishMessage } from './call-execution.js';
+import { closeIfDone, finishMessage, frozenReject } from './call-execution.js';
 import { INSTRUCTION_LIMIT_UPDATE } from './limits.constants.js';
 
 const MANAGEMENT_BYTES = new Uint8Array(0);
@@ -18,6 +18,7 @@ export function fireDueTimers(engine: Engine): number {
     for (const canister of engine.canisters.values()) {
         if (canister.globalTimer === 0n || canister.globalTimer > engine.timeNs) continue;
         if (canister.status !== 'running' || canister.code === undefined) continue;
+        if (frozenReject(engine, canister) !== undefined) continue; // frozen canisters run no system tasks
         canister.globalTimer = 0n; // deactivated once it fires
         if (!canister.code.instance.hasExport(TIMER_EXPORT)) continue;
         runSystemTask(engine, canister, TIMER_EXPORT);
@@ -30,6 +31,7 @@ export function runHeartbeats(engine: Engine): number {
     let ran = 0;
     for (const canister of engine.canisters.values()) {
         if (canister.status !== 'running' || canister.code?.instance.hasExport(HEARTBEAT_EXPORT) !== true) continue;
+        if (frozenReject(engine, canister) !== undefined) continue;
         runSystemTask(engine, canister, HEARTBEAT_EXPORT);
         ran++;
     }
