@@ -1,5 +1,5 @@
 /** Fit calculator form state (URL query) → a FitRequest for the shared computeFit (pure). */
-import { FIT_TARGET_KINDS, KV_DTYPES, type FitRequest, type FitTarget, type KvDtype, type Model } from '../../../src/shared/registry';
+import { FIT_TARGET_KINDS, KV_DTYPES, type FitRequest, type FitTarget, type Hardware, type KvDtype, type Model } from '../../../src/shared/registry';
 
 export interface FitForm {
     readonly model: string;
@@ -14,13 +14,20 @@ export interface FitForm {
     readonly kv: KvDtype;
 }
 
-export function readFitForm(q: URLSearchParams, models: readonly Model[]): FitForm {
-    const model = models.find((m) => m.id === q.get('model')) ?? models.find((m) => m.variants.length > 0);
+/** Models the calculator can size: a variant, and the architecture fields the KV cache needs. */
+export function sizable(m: Model): boolean {
+    const a = m.architecture;
+    return m.variants.length > 0 && a.layers !== null && a.kv_heads !== null && (a.head_dim !== null || (a.hidden_size !== null && a.attention_heads !== null));
+}
+
+/** Form state from the URL; missing choices default to the first sizable model and the first hardware with known memory. */
+export function readFitForm(q: URLSearchParams, models: readonly Model[], hardware: readonly Hardware[] = []): FitForm {
+    const model = models.find((m) => m.id === q.get('model')) ?? models.find(sizable) ?? models.find((m) => m.variants.length > 0);
     const variant = model?.variants.find((v) => v.id === q.get('variant')) ?? model?.variants[0];
     const target = (FIT_TARGET_KINDS as readonly string[]).includes(q.get('target') ?? '') ? (q.get('target') as FitForm['target']) : 'hardware';
     const kv = (KV_DTYPES as readonly string[]).includes(q.get('kv') ?? '') ? (q.get('kv') as KvDtype) : 'f16';
     return {
-        model: model?.id ?? '', variant: variant?.id ?? '', target, hardware: q.get('hw') ?? '',
+        model: model?.id ?? '', variant: variant?.id ?? '', target, hardware: q.get('hw') ?? hardware.find((h) => h.memory_gb !== null)?.id ?? '',
         memoryGb: q.get('mem') ?? '24', context: q.get('ctx') ?? '', batch: q.get('batch') ?? '1', kv,
     };
 }

@@ -2,6 +2,7 @@
 import { computeFit, FIT_TARGET_KINDS, KV_DTYPES, type Hardware } from '../../../src/shared/registry';
 import { ErrorBox, Loading } from '../components/states';
 import { useRegistry } from '../data/registry-context';
+import { describeError } from '../ic/api-error';
 import { FIT_FORM_KEYS, readFitForm, toFitRequest, type FitForm } from '../model/fit-form';
 import { fmtBytes, fmtNum } from '../model/format';
 import type { Route } from '../routing/hash-route';
@@ -15,7 +16,7 @@ export function FitPage({ route }: { route: Route }) {
     const { status, data } = useRegistry();
     const update = useQueryUpdater();
     if (status === 'loading') return <Loading what="the fit calculator" />;
-    const form = readFitForm(route.query, data.models);
+    const form = readFitForm(route.query, data.models, data.hardware);
     const set = (k: keyof FitForm, v: string) => update({ [FIT_FORM_KEYS[k]]: v, ...(k === 'model' ? { variant: undefined } : {}) });
     const model = data.models.find((m) => m.id === form.model);
     const req = toFitRequest(form, data.models);
@@ -43,7 +44,7 @@ export function FitPage({ route }: { route: Route }) {
             </form>
             <section aria-live="polite" className="fit-result" data-testid="fit-result">
                 {!req.ok && <ErrorBox>{req.message}</ErrorBox>}
-                {result !== null && !result.ok && <ErrorBox>{result.error.code === 'InvalidInput' ? `${result.error.field}: ${result.error.reason}` : result.error.code}</ErrorBox>}
+                {result !== null && !result.ok && <ErrorBox>{describeError({ kind: 'registry', error: result.error })}</ErrorBox>}
                 {result !== null && result.ok && (
                     <>
                         <p className={result.value.fits ? 'verdict ok' : 'verdict no'}>

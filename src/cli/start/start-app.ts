@@ -47,7 +47,7 @@ const STATE_SUBDIR = 'state';
 
 async function openDevnet(stateDir: string | null, log: StartOptions['log']): Promise<Devnet> {
     const saved = stateDir === null ? null : join(stateDir, STATE_SUBDIR);
-    if (saved !== null && existsSync(join(saved, 'manifest.json'))) {
+    if (saved !== null && existsSync(join(saved, 'devnet.json'))) {
         try {
             const devnet = await Devnet.load(saved, { clock: 'live' });
             log(`devnet state restored from ${saved}`);

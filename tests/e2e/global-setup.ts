@@ -1,0 +1,36 @@
+/**
+ * Builds the canisters, then starts the app once for all e2e files, as `npm start` does but on free ports and
+ * without persisted state. Test files get the URLs through `inject('appUrl')` / `inject('devnetUrl')`.
+ */
+import { execFileSync } from 'node:child_process';
+import type { TestProject } from 'vitest/node';
+import { startApp, type RunningApp } from '../../src/cli/start/start-app.js';
+import { CHROMIUM } from './chromium.js';
+
+declare module 'vitest' {
+    export interface ProvidedContext {
+        appUrl: string;
+        devnetUrl: string;
+        backendId: string;
+    }
+}
+
+let app: RunningApp | undefined;
+
+export async function setup(project: TestProject): Promise<void> {
+    if (!CHROMIUM) {
+        project.provide('appUrl', '');
+        project.provide('devnetUrl', '');
+        project.provide('backendId', '');
+        return;
+    }
+    execFileSync('npx', ['tsx', 'src/cli/build-canisters.ts', 'backend'], { stdio: 'inherit', timeout: 600_000 });
+    app = await startApp({ port: 0, vitePort: 0, stateDir: null, clean: false, log: (l) => console.log(`[e2e app] ${l}`) });
+    project.provide('appUrl', app.appUrl);
+    project.provide('devnetUrl', app.devnetUrl);
+    project.provide('backendId', app.backendId);
+}
+
+export async function teardown(): Promise<void> {
+    await app?.close();
+}
