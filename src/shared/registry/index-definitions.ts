@@ -41,14 +41,14 @@ export const MODEL_SORT_FIELDS = {
     release_date: (m: Model): SortValue => m.release_date
 } as const;
 
+/** Results also sort by `id` (= submission order: result ids are sequential). */
 export const RESULT_SORT_FIELDS = {
-    submitted: (r: BenchmarkResult): SortValue => r.result_id,
     generation_tokens_per_s: (r: BenchmarkResult): SortValue => r.generation_tokens_per_s,
     prompt_tokens_per_s: (r: BenchmarkResult): SortValue => r.prompt_tokens_per_s,
     ttft_ms: (r: BenchmarkResult): SortValue => r.ttft_ms
 } as const;
 
-export const DEFAULT_SORT = { hardware: 'name', runtime: 'name', model: 'name', result: 'submitted' } as const;
+export const DEFAULT_SORT = { hardware: 'name', runtime: 'name', model: 'name', result: 'id' } as const;
 
 const TOKEN_PATTERN = /[a-z0-9][a-z0-9.+-]*/g;
 const MAX_TOKENS_PER_RECORD = 32;

@@ -28,3 +28,28 @@ export function generatedHardware(i: number): Hardware {
         notes: 'generated for scale tests'
     };
 }
+
+import type { BenchmarkResult } from '../../../src/shared/registry/types';
+
+/** A published-style result on seed records (rtx-4090 × llama.cpp × Llama 3.1 8B Q4_K_M), varied by `i`. */
+export function generatedResult(i: number): BenchmarkResult {
+    return {
+        result_id: `r${(1_000_000 + i).toString().padStart(12, '0')}`,
+        submitter: '2vxsx-fae',
+        timestamp_ns: 1_700_000_000_000_000_000n + BigInt(i) * 1_000_000_000n,
+        hardware_id: 'nvidia-rtx-4090',
+        runtime_id: 'llama-cpp',
+        model_id: 'llama-3.1-8b-instruct',
+        variant_id: 'llama-3.1-8b-instruct-gguf-q4_k_m',
+        settings: { batch_size: 1 + (i % 8), prompt_tokens: 512, output_tokens: 128, concurrency: 1 + (i % 4), device_count: 1 },
+        prompt_tokens_per_s: 5000 + (i % 1000),
+        generation_tokens_per_s: 100 + ((i * 37) % 100) + (i % 10) / 10,
+        ttft_ms: 40 + (i % 50),
+        power_w: 300 + (i % 150),
+        origin: 'published',
+        model_sha256: null,
+        runtime_version: 'b4500',
+        notes: `generated result ${i}`,
+        sources: [{ url: 'https://example.org/generated', title: 'Generated test data', accessed: '2026-11-26' }]
+    };
+}
