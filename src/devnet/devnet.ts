@@ -5,30 +5,27 @@
 import { randomBytes } from 'node:crypto';
 import { IDL } from '@dfinity/candid';
 import { Principal } from '@dfinity/principal';
-import { RejectCode } from './engine-api.js';
 import type {
     BuiltinCanister,
-    CallOutcome,
     Certifier,
     IngressCall,
     ManagementMethod,
-    MessageStats,
     PendingOutcall,
     RequestStatus
 } from './engine-api.js';
 import { CanisterIdAllocator } from './core/canister-ids.js';
-import { admissionReject, frozenReject } from './core/call-execution.js';
-import { Engine, type CallInterceptor, type Logger, type OutcallInterceptor, type RequestRecord } from './core/engine.js';
-import { reject, type Rejected } from './core/errors.js';
-import { LIVE_HEARTBEAT_INTERVAL_MS, LIVE_ROUND_INTERVAL_MS, MANAGEMENT_CANISTER_TEXT, MAX_INGRESS_BYTES } from './core/limits.constants.js';
+import { admissionReject } from './core/call-execution.js';
+import { Engine, type CallInterceptor, type Logger, type OutcallInterceptor } from './core/engine.js';
+import type { Rejected } from './core/errors.js';
+import { LIVE_HEARTBEAT_INTERVAL_MS, LIVE_ROUND_INTERVAL_MS } from './core/limits.constants.js';
 import type { MessageEvent } from './core/messages.js';
-import { inspectMessage, runQuery } from './core/query-execution.js';
 import { runHeartbeats } from './core/timers.js';
 import { DevnetError } from './devnet-errors.js';
 import { canisterInfo, type CanisterInfo } from './canister-info.js';
-import { ManagementCanister, MANAGEMENT_QUERY_METHODS } from './management/management-canister.js';
+import { ManagementCanister } from './management/management-canister.js';
 import { CanisterSettings, InstallCodeArgs, ProvisionalCreateArgs } from './management/ic.idl.js';
 import { wireExternalMethods } from './management/external-methods.js';
+import { queryCall, requestStatusOf, submitIngress, waitForRequest, type CallResult } from './ingress.js';
 import { loadEngineState, readManifest, saveEngineState } from './persistence/state-store.js';
 
 export interface DevnetOptions {
@@ -48,8 +45,6 @@ export interface DevnetOptions {
     externalMethods?: boolean;
 }
 
-/** A terminal outcome plus what it cost. */
-export type CallResult = CallOutcome & { stats: MessageStats };
 
 export interface CreateCanisterOptions {
     controllers?: Principal[];
@@ -167,45 +162,21 @@ export class Devnet {
         const requestId = randomBytes(32).toString('hex');
         const early = await this.submitUpdate(call, requestId);
         const record = this.engine.requests.get(requestId)!;
-        const outcome = early ?? (await this.waitFor(record));
+        const outcome = early ?? (await waitForRequest(this.engine, record));
         this.engine.requests.delete(requestId);
         return { ...outcome, stats: { instructions: record.instructions, cyclesCharged: record.cyclesCharged } };
     }
 
     /**
      * Starts an ingress update under `requestId`; returns the rejection when it fails before execution
-     * (canister missing, stopped, empty, inspect_message refused), else undefined and the call runs.
+     * (canister missing, stopped, empty, frozen, inspect_message refused), else undefined and the call runs.
      */
     async submitUpdate(call: IngressCall, requestId: string): Promise<Rejected | undefined> {
-        if (call.arg.length > MAX_INGRESS_BYTES) throw new DevnetError('payload_too_large', `ingress payload is ${call.arg.length} bytes; the limit is ${MAX_INGRESS_BYTES}`);
-        const record = this.engine.recordRequest(requestId);
-        const idText = call.canisterId.toText();
-        if (idText === MANAGEMENT_CANISTER_TEXT) {
-            record.status = 'processing';
-            void this.management.fromIngress(call.sender, call.method, call.arg).then((outcome) => this.engine.completeRequest(requestId, outcome));
-            return undefined;
-        }
-        if (!this.engine.builtins.has(idText)) {
-            const canister = this.engine.canister(idText);
-            const early =
-                admissionReject(canister, idText) ??
-                frozenReject(this.engine, canister!) ??
-                (call.origin === 'ingress' ? inspectMessage(this.engine, canister!, call.method, call.arg, call.sender) : undefined);
-            if (early !== undefined) {
-                const rejected = early as Rejected;
-                this.engine.completeRequest(requestId, rejected);
-                return rejected;
-            }
-        }
-        this.engine.enqueue({ type: 'request', caller: { kind: 'ingress', sender: call.sender, requestId }, callee: call.canisterId, method: call.method, arg: call.arg, cycles: 0n, deadline: undefined });
-        return undefined;
+        return submitIngress(this.engine, this.management, call, requestId);
     }
 
     requestStatus(requestId: string): RequestStatus | undefined {
-        const record = this.engine.requests.get(requestId);
-        if (record === undefined) return undefined;
-        if (record.outcome === undefined) return { status: record.status as 'received' | 'processing' };
-        return { status: record.outcome.kind, ...record.outcome } as RequestStatus;
+        return requestStatusOf(this.engine, requestId);
     }
 
     /** Waits up to `timeoutMs` for a request to become terminal; returns its status then. */
@@ -214,36 +185,15 @@ export class Devnet {
         if (record === undefined) return undefined;
         if (record.outcome === undefined) {
             let timer: NodeJS.Timeout | undefined;
-            await Promise.race([this.waitFor(record), new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+            await Promise.race([waitForRequest(this.engine, record), new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
             clearTimeout(timer);
         }
         return this.requestStatus(requestId);
     }
 
-    private waitFor(record: RequestRecord): Promise<CallOutcome> {
-        if (record.outcome !== undefined) return Promise.resolve(record.outcome);
-        return new Promise((resolve) => {
-            record.waiters.push(resolve);
-            this.engine.scheduleDrain();
-        });
-    }
-
     /** A non-replicated query (or composite query); all state changes are discarded. */
-    async query(call: IngressCall): Promise<CallResult> {
-        const idText = call.canisterId.toText();
-        if (idText === MANAGEMENT_CANISTER_TEXT) {
-            const outcome = MANAGEMENT_QUERY_METHODS.has(call.method)
-                ? await this.management.fromIngress(call.sender, call.method, call.arg)
-                : reject(RejectCode.DestinationInvalid, 'IC0536', `Management canister has no query method '${call.method}'`);
-            return { ...outcome, stats: { instructions: 0n, cyclesCharged: 0n } };
-        }
-        const builtin = this.engine.builtins.get(idText);
-        if (builtin !== undefined) {
-            const { cyclesAccepted: _c, ...outcome } = await builtin.call({ caller: call.sender, method: call.method, arg: call.arg, cycles: 0n, kind: 'query' });
-            return { ...(outcome as CallOutcome), stats: { instructions: 0n, cyclesCharged: 0n } };
-        }
-        const result = runQuery(this.engine, { canisterId: call.canisterId, method: call.method, arg: call.arg, sender: call.sender });
-        return { ...result.outcome, stats: { instructions: result.instructions, cyclesCharged: 0n } };
+    query(call: IngressCall): Promise<CallResult> {
+        return queryCall(this.engine, this.management, call);
     }
 
     // ---- time and rounds ----

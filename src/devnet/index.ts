@@ -18,7 +18,8 @@
  *
  * See docs/devnet.md for architecture and fidelity limits.
  */
-export { Devnet, type DevnetOptions, type CallResult, type CreateCanisterOptions, type InstallOptions } from './devnet.js';
+export { Devnet, type DevnetOptions, type CreateCanisterOptions, type InstallOptions } from './devnet.js';
+export type { CallResult } from './ingress.js';
 export { DevnetError, type DevnetErrorCode } from './devnet-errors.js';
 export type { CanisterInfo } from './canister-info.js';
 export type { MessageEvent } from './core/messages.js';
