@@ -3,7 +3,8 @@ export const UNKNOWN = '—';
 
 export function fmtNum(v: number | null | undefined, maxFractionDigits = 2): string {
     if (v === null || v === undefined || !Number.isFinite(v)) return UNKNOWN;
-    return v.toLocaleString('en-US', { maximumFractionDigits: maxFractionDigits });
+    // No grouping below 10,000, so years and small counts read naturally ("2020", not "2,020").
+    return v.toLocaleString('en-US', { maximumFractionDigits: maxFractionDigits, useGrouping: Math.abs(v) >= 10_000 });
 }
 
 export function fmtUnit(v: number | null | undefined, unit: string, maxFractionDigits = 2): string {

@@ -33,9 +33,11 @@ export interface FieldChange { readonly field: string; readonly before: CompareV
 
 /** Changed fields between the stored record (base) and the proposed one; every field is "added" for a creation. */
 export function diffRecords(baseJson: string | null, recordJson: string): FieldChange[] {
+    // Shared flatten() skips provenance at the top level (comparisons show it per record); a review must see it.
     const flat = (json: string | null) => {
         const m = new Map<string, CompareValue>();
-        if (json !== null) flatten(JSON.parse(json) as unknown, '', m);
+        if (json === null) return m;
+        for (const [k, v] of Object.entries(JSON.parse(json) as Record<string, unknown>)) if (v !== undefined) flatten(v, k, m);
         return m;
     };
     const before = flat(baseJson);

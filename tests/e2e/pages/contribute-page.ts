@@ -12,9 +12,10 @@ export class ContributePage {
         await this.page.locator('textarea[name="record"]').fill(JSON.stringify(record, null, 2));
         await this.page.locator('input[name="comment"]').fill(comment);
         await this.page.getByRole('button', { name: 'Submit proposal' }).click();
-        const status = this.page.getByTestId('proposal-status');
-        await status.waitFor({ timeout: 60_000 });
-        return (await status.textContent()) ?? '';
+        // The outcome: a status line with the proposal id, or an alert with the canister's error.
+        const outcome = this.page.locator('[data-testid="proposal-status"], main [role="alert"]');
+        await outcome.first().waitFor({ timeout: 60_000 });
+        return (await outcome.first().textContent()) ?? '';
     }
 }
 
