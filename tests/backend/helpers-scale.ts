@@ -3,7 +3,7 @@
  */
 import { createHash } from 'node:crypto';
 import { toWire } from '../../canisters/backend/candid/wire-mapping';
-import { BenchmarkResult, Hardware } from '../../canisters/backend/registry/registry.idl';
+import { WireTypes } from './wire-types';
 import { generatedHardware, generatedResult } from './generators/registry-data';
 import { unwrap, type Backend } from './helpers';
 
@@ -13,7 +13,7 @@ export const IMPORT_CHUNK = 200;
 export async function importResults(controller: Backend, count: number, start = 0): Promise<void> {
     for (let i = 0; i < count; i += IMPORT_CHUNK) {
         const n = Math.min(IMPORT_CHUNK, count - i);
-        const results = Array.from({ length: n }, (_, k) => toWire(BenchmarkResult, generatedResult(start + i + k)));
+        const results = Array.from({ length: n }, (_, k) => toWire(WireTypes.BenchmarkResult, generatedResult(start + i + k)));
         unwrap(await controller.import_records({ hardware: [], runtimes: [], models: [], results: results as never }));
     }
 }
@@ -21,7 +21,7 @@ export async function importResults(controller: Backend, count: number, start = 
 export async function importHardware(controller: Backend, count: number, start = 0): Promise<void> {
     for (let i = 0; i < count; i += IMPORT_CHUNK) {
         const n = Math.min(IMPORT_CHUNK, count - i);
-        const hardware = Array.from({ length: n }, (_, k) => toWire(Hardware, generatedHardware(start + i + k)));
+        const hardware = Array.from({ length: n }, (_, k) => toWire(WireTypes.Hardware, generatedHardware(start + i + k)));
         unwrap(await controller.import_records({ hardware: hardware as never, runtimes: [], models: [], results: [] }));
     }
 }

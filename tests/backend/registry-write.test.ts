@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toWire } from '../../canisters/backend/candid/wire-mapping';
-import { BenchmarkSubmission, Hardware } from '../../canisters/backend/registry/registry.idl';
+import { WireTypes } from './wire-types';
 import { generatedHardware } from './generators/registry-data';
 import { contributorId, errCode, identity, startBackend, unwrap, type Backend, type BackendEnv } from './helpers';
 
@@ -14,10 +14,10 @@ beforeAll(async () => {
 });
 
 type WireHardware = Parameters<Backend['propose_hardware']>[0];
-const wireHardware = (i: number, over: Record<string, unknown> = {}): WireHardware => toWire(Hardware, { ...generatedHardware(i), ...over }) as WireHardware;
+const wireHardware = (i: number, over: Record<string, unknown> = {}): WireHardware => toWire(WireTypes.Hardware, { ...generatedHardware(i), ...over }) as WireHardware;
 
 const submission = (over: Record<string, unknown> = {}) =>
-    toWire(BenchmarkSubmission, {
+    toWire(WireTypes.BenchmarkSubmission, {
         hardware_id: 'nvidia-rtx-4090',
         runtime_id: 'llama-cpp',
         model_id: 'llama-3.1-8b-instruct',

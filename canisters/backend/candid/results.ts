@@ -1,5 +1,5 @@
 /** Domain `Result`s and `RegistryError`s to their Candid wire form. */
-import type { IDL } from 'azle';
+import type { WireType } from "./wire-mapping";
 
 import type { Result } from '../../../src/shared/result';
 import type { RegistryError } from '../../../src/shared/registry/types';
@@ -23,7 +23,7 @@ export function wireError(e: RegistryError): unknown {
 }
 
 /** `okType` is the IDL of the Ok payload, used to turn domain nulls and enums into wire opts and variants. */
-export function wireResult<T>(okType: IDL.Type, result: Result<T, RegistryError>): WireResult {
+export function wireResult<T>(okType: WireType, result: Result<T, RegistryError>): WireResult {
     return result.ok ? { Ok: toWire(okType, result.value) } : { Err: wireError(result.error) };
 }
 
