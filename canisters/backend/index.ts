@@ -5,6 +5,7 @@
 import { IDL, query } from 'azle';
 
 import { AdminApi } from './admin.canister';
+import { AgentApi } from './agent/agent.canister';
 import { AnalysisApi } from './registry/analysis.canister';
 import { RegistryApi } from './registry/registry.canister';
 import { RouterApi } from './router/router.canister';
@@ -18,4 +19,4 @@ class InfoApi {
     }
 }
 
-export default [InfoApi, AdminApi, RegistryApi, AnalysisApi, RouterApi, WorkerApi, RouterAdminApi];
+export default [InfoApi, AdminApi, RegistryApi, AnalysisApi, RouterApi, WorkerApi, RouterAdminApi, AgentApi];
