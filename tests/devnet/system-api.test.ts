@@ -6,6 +6,7 @@ import { IDL } from '@icp-sdk/core/candid';
 import { Ed25519KeyIdentity } from '@dfinity/identity';
 import { Principal } from '@dfinity/principal';
 import type { Devnet } from '../../src/devnet/index.js';
+import { ERROR_HINTS } from '../../src/devnet/core/errors.js';
 import { CanisterCallError } from '../../src/devnet/testing/index.js';
 import { controller, emptyArgs, encodeText, probeActor, stranger, withProbe, type Probe } from './fixtures.js';
 import { FetchLogsResult } from '../../src/devnet/management/ic.idl.js';
@@ -146,7 +147,7 @@ describe('System API', () => {
             kind: 'rejected',
             rejectCode: 5,
             errorCode: 'IC0503',
-            rejectMessage: `Error from Canister ${id.toText()}: Canister called \`ic0.trap\` with message: 'boom'`
+            rejectMessage: `Error from Canister ${id.toText()}: Canister called \`ic0.trap\` with message: 'boom'${ERROR_HINTS.calledTrap}`
         });
     });
 });

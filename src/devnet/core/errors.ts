@@ -53,7 +53,7 @@ export const rejects = {
     stopped: (id: string): Rejected => reject(RejectCode.CanisterError, ErrorCode.CanisterStopped, `Canister ${id} is stopped`),
     stopping: (id: string): Rejected => reject(RejectCode.CanisterError, ErrorCode.CanisterStopping, `Canister ${id} is stopping`),
     methodNotFound: (id: string, kind: 'query' | 'update', method: string): Rejected =>
-        reject(RejectCode.CanisterError, ErrorCode.CanisterMethodNotFound, `Error from Canister ${id}: Canister has no ${kind} method '${method}'.`),
+        reject(RejectCode.CanisterError, ErrorCode.CanisterMethodNotFound, `Error from Canister ${id}: Canister has no ${kind} method '${method}'.${ERROR_HINTS.methodNotFound}`),
     didNotReply: (id: string): Rejected =>
         reject(RejectCode.CanisterError, ErrorCode.CanisterDidNotReply, `Error from Canister ${id}: Canister did not produce a response`),
     inspectRejected: (id: string): Rejected =>
@@ -94,21 +94,31 @@ export class CanisterTrap extends Error {
     }
 }
 
+/** The replica appends a hint with a link to the execution-errors page to these rejects. */
+const DOCS = 'https://internetcomputer.org/docs/current/references/execution-errors';
+const TRAP_HINT = 'Consider gracefully handling failures from this canister or altering the canister to handle exceptions.';
+export const ERROR_HINTS = {
+    calledTrap: `.\n${TRAP_HINT} See documentation: ${DOCS}#trapped-explicitly`,
+    wasmTrap: `.\n${TRAP_HINT} See documentation: ${DOCS}#trapped`,
+    methodNotFound: `.\nCheck that the method being called is exported by the target canister. See documentation: ${DOCS}#method-not-found`,
+    instructionLimit: `\nTry optimizing this method to consume fewer instructions or split the work across multiple messages. See documentation: ${DOCS}#instruction-limit-exceeded`
+} as const;
+
 /** Map a trap to the reject the caller sees, with the replica's wording. */
 export function trapToReject(canisterId: string, trap: CanisterTrap): Rejected {
     const prefix = `Error from Canister ${canisterId}: `;
     switch (trap.kind) {
         case 'called-trap':
-            return reject(RejectCode.CanisterError, ErrorCode.CanisterCalledTrap, `${prefix}Canister called \`ic0.trap\` with message: '${trap.detail}'`);
+            return reject(RejectCode.CanisterError, ErrorCode.CanisterCalledTrap, `${prefix}Canister called \`ic0.trap\` with message: '${trap.detail}'${ERROR_HINTS.calledTrap}`);
         case 'wasm-trap':
-            return reject(RejectCode.CanisterError, ErrorCode.CanisterTrapped, `${prefix}Canister trapped: ${trap.detail}`);
+            return reject(RejectCode.CanisterError, ErrorCode.CanisterTrapped, `${prefix}Canister trapped: ${trap.detail}${ERROR_HINTS.wasmTrap}`);
         case 'contract-violation':
             return reject(RejectCode.CanisterError, ErrorCode.CanisterContractViolation, `${prefix}Canister violated contract: ${trap.detail}`);
         case 'out-of-instructions':
             return reject(
                 RejectCode.CanisterError,
                 ErrorCode.CanisterInstructionLimitExceeded,
-                `${prefix}Canister exceeded the instruction limit for single message execution.`
+                `${prefix}Canister exceeded the instruction limit for single message execution.${ERROR_HINTS.instructionLimit}`
             );
     }
 }
