@@ -198,8 +198,9 @@ export class Devnet {
 
     // ---- time and rounds ----
 
+    /** Devnet time in ns (in live mode, the wall clock). */
     time(): bigint {
-        return this.engine.timeNs;
+        return this.engine.refreshClock();
     }
 
     /** Sets the devnet time (ns) and runs a round so due timers fire. Time never goes backwards. */

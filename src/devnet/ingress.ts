@@ -21,6 +21,7 @@ const STATE_WAITING_METHODS = new Set(['stop_canister']);
 
 export function submitIngress(engine: Engine, management: ManagementCanister, call: IngressCall, requestId: string): Rejected | undefined {
     if (call.arg.length > MAX_INGRESS_BYTES) throw new DevnetError('payload_too_large', `ingress payload is ${call.arg.length} bytes; the limit is ${MAX_INGRESS_BYTES}`);
+    engine.refreshClock();
     const record = engine.recordRequest(requestId);
     const idText = call.canisterId.toText();
     if (idText === MANAGEMENT_CANISTER_TEXT) {
@@ -64,6 +65,7 @@ export function waitForRequest(engine: Engine, record: RequestRecord): Promise<C
 }
 
 export async function queryCall(engine: Engine, management: ManagementCanister, call: IngressCall): Promise<CallResult> {
+    engine.refreshClock();
     const idText = call.canisterId.toText();
     const free = { instructions: 0n, cyclesCharged: 0n };
     if (idText === MANAGEMENT_CANISTER_TEXT) {

@@ -230,6 +230,19 @@ export class Engine implements ContextSlot {
         return delivered;
     }
 
+    /** In live mode, bring devnet time up to the wall clock (never backwards); a no-op in manual mode. */
+    refreshClock(): bigint {
+        if (this.live) this.syncWallClock();
+        return this.timeNs;
+    }
+
+    /** Forget a deleted canister and its bound imports. */
+    removeCanister(idText: string): void {
+        this.canisters.delete(idText);
+        this.imports.delete(idText);
+        this.running.delete(idText);
+    }
+
     syncWallClock(): void {
         const wall = this.wallClockNs();
         if (wall > this.timeNs) this.timeNs = wall;

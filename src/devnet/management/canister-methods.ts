@@ -107,7 +107,7 @@ export const deleteCanister: InternalMethod = (env, arg) => {
     if (canister.status !== 'stopped') {
         return { ...reject(RejectCode.CanisterError, ErrorCode.CanisterNotStopped, `Canister ${canister.idText} must be stopped before it is deleted.`), cyclesKept: 0n };
     }
-    env.engine.canisters.delete(canister.idText);
+    env.engine.removeCanister(canister.idText);
     return EMPTY();
 };
 
