@@ -29,6 +29,8 @@ describe('best-effort calls', () => {
         void devnet.update({ canisterId: Principal.managementCanister(), method: 'stop_canister', arg: stopArg, sender: controller }).then(() => (stopped = true));
         await devnet.runUntilIdle();
         expect(devnet.canisterInfo(id)!.status).toBe('stopping');
+        const whileStopping = await devnet.update({ canisterId: id, method: 'inc', arg: new Uint8Array(IDL.encode([], [])), sender: controller });
+        expect(whileStopping).toMatchObject({ kind: 'rejected', rejectCode: 5, errorCode: 'IC0509' });
         hang();
         await devnet.advanceTime(BigInt(MAX_CALL_TIMEOUT_SECONDS - 10) * SECOND);
         expect(stopped).toBe(false);

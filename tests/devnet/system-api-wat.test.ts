@@ -46,6 +46,15 @@ describe('System API, byte level', () => {
         expect(outcome.kind === 'rejected' && outcome.rejectMessage).toContain(text);
     });
 
+    it.each([
+        ['unreachable', 'Canister trapped: unreachable'],
+        ['heap_oob', 'Canister trapped: heap out of bounds']
+    ])('a wasm trap (%s) is IC0502 with the trap text', async (method, text) => {
+        const outcome = await call(method);
+        expect(outcome).toMatchObject({ kind: 'rejected', rejectCode: 5, errorCode: 'IC0502' });
+        expect(outcome.kind === 'rejected' && outcome.rejectMessage).toContain(`Error from Canister ${id.toText()}: ${text}`);
+    });
+
     it('a query may not set the global timer', async () => {
         const outcome = await devnet.query({ canisterId: id, method: 'timer_in_query', arg: none, sender: controller });
         expect(outcome).toMatchObject({ errorCode: 'IC0504', rejectMessage: expect.stringContaining('"ic0_global_timer_set" cannot be executed in non replicated query mode') });
