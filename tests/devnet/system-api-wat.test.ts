@@ -7,7 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import binaryen from 'binaryen';
 import { Principal } from '@dfinity/principal';
-import { Devnet } from '../../src/devnet/index.js';
+import { IDL } from '@icp-sdk/core/candid';
+import { CANISTER_CREATION_FEE_CYCLES, Devnet } from '../../src/devnet/index.js';
 import { controller } from './fixtures.js';
 
 let devnet: Devnet;
@@ -86,5 +87,30 @@ describe('System API, byte level', () => {
         await devnet.runUntilIdle();
         expect(await queryI32('pings')).toBe(before + 1);
         expect(await queryI32('cleanups')).toBe(7);
+    });
+
+    it('create_canister from a canister: attached cycles minus the creation fee fund the child; the caller controls it', async () => {
+        const before = devnet.canisterInfo(id)!.cycles;
+        const outcome = await call('create_child');
+        expect(outcome.kind).toBe('replied');
+        if (outcome.kind !== 'replied') return;
+        const [{ canister_id: child }] = IDL.decode([IDL.Record({ canister_id: IDL.Principal })], outcome.reply) as unknown as [{ canister_id: Principal }];
+        const info = devnet.canisterInfo(child)!;
+        expect(info.cycles).toBe(1_000_000_000_000n - CANISTER_CREATION_FEE_CYCLES);
+        expect(info.controllers.map((p) => p.toText())).toEqual([id.toText()]);
+        expect(devnet.canisterInfo(id)!.cycles).toBeLessThan(before - 1_000_000_000_000n);
+    });
+
+    it('create_canister with too few cycles is rejected and refunds them; the reject text reaches the reject callback', async () => {
+        const before = devnet.canisterIds().length;
+        const outcome = await call('create_child_cheap');
+        expect(outcome).toMatchObject({ kind: 'rejected', rejectCode: 4, rejectMessage: expect.stringContaining('Creating a canister requires a fee') });
+        expect(devnet.canisterIds().length).toBe(before);
+    });
+
+    it('create_canister by ingress is refused (canister-only)', async () => {
+        const arg = new Uint8Array(IDL.encode([IDL.Record({})], [{}]));
+        const outcome = await devnet.update({ canisterId: Principal.managementCanister(), method: 'create_canister', arg, sender: controller });
+        expect(outcome).toMatchObject({ kind: 'rejected', rejectCode: 4 });
     });
 });
