@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Ed25519KeyIdentity } from '@dfinity/identity';
 import { Principal } from '@dfinity/principal';
 import { Devnet } from '../../src/devnet/index.js';
 import { startDevnetServer, type DevnetServer } from '../../src/devnet/http/index.js';
@@ -81,10 +82,15 @@ describe('deai-worker-admin against a real gateway + llama.cpp and the backend w
         let devnet: Devnet;
         let server: DevnetServer;
         let canisterId: Principal;
+        const admin = Ed25519KeyIdentity.generate();
         beforeAll(async () => {
             devnet = await Devnet.create({ clock: 'live' });
             server = await startDevnetServer({ devnet, port: 0 });
-            canisterId = await deployCanister(devnet, { wasm: BACKEND_WASM, controllers: [Principal.anonymous()] });
+            canisterId = await deployCanister(devnet, { wasm: BACKEND_WASM, sender: admin.getPrincipal(), controllers: [admin.getPrincipal()] });
+            // The controller grants the operator role, which register_worker requires.
+            const operator = (await loadOperatorIdentity(pem)).getPrincipal();
+            const adminConn: BackendConnection = { host: server.url, canisterId: canisterId.toText(), identity: admin, fetchRootKey: true };
+            expect(await (await backendActor(adminConn)).set_roles(operator, [{ operator: null }])).toEqual({ Ok: [] }); // Ok carries the previous roles
         }, 180_000);
         afterAll(async () => {
             await server?.close();
@@ -125,6 +131,25 @@ describe('deai-worker-admin against a real gateway + llama.cpp and the backend w
             const bytes = (await import('node:fs')).readFileSync(model);
             expect(variant).toMatchObject({ format: 'gguf', quant_method: 'gguf', quant_label: 'F16', file_size_bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
             expect(record.variants.length).toBeGreaterThan(1); // the existing variants are kept
+        }, 120_000);
+
+        it('register-worker registers the gateway (models from its /health) as a pending worker owned by the operator', async () => {
+            const lines: string[] = [];
+            const code = await runWorkerAdmin(['register-worker', '--url', 'https://gpu1.worker.test', '--worker', worker.url, '--mode', 'replicated', '--price-input', '0.1', '--price-output', '0.2',
+                '--runtime-id', 'llama-cpp', '--context-tokens', '512', ...common()], (l) => lines.push(l));
+            expect(code).toBe(0);
+            expect(lines[0]).toMatch(/^worker (\S+) \(pending\): .* models tiny$/);
+            const id = lines[0].split(' ')[1];
+            const conn: BackendConnection = { host: server.url, canisterId: canisterId.toText(), identity: await loadOperatorIdentity(pem), fetchRootKey: true };
+            const stored = (await (await backendActor(conn)).get_worker(id)) as { Ok: Record<string, any> };
+            expect(stored.Ok).toMatchObject({ url: 'https://gpu1.worker.test', api_format: { deai: null }, mode: { replicated: null }, owner: conn.identity.getPrincipal().toText(), models: [{ name: 'tiny', variant_id: [], context_tokens: 512 }] });
+            await expect(runWorkerAdmin(['register-worker', '--url', 'https://gpu1.worker.test', '--worker', worker.url, '--mode', 'sometimes', ...common()], () => {})).rejects.toBeInstanceOf(UsageError);
+        }, 120_000);
+
+        it('canister-key prints the 32-byte key the canister signs worker tokens with', async () => {
+            const lines: string[] = [];
+            expect(await runWorkerAdmin(['canister-key', '--host', server.url, '--canister', canisterId.toText(), '--local'], (l) => lines.push(l))).toBe(0);
+            expect(lines[0]).toMatch(/^[0-9a-f]{64}$/);
         }, 120_000);
     });
 });

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Actor, HttpAgent, type ActorSubclass, type Identity } from '@dfinity/agent';
-import { IDL } from '@dfinity/candid';
+import type { IDL } from '@dfinity/candid';
 
 /**
  * The thin `api` layer over the backend canister (style.md §10.3): one function per canister method, nothing else.
@@ -70,20 +70,24 @@ export async function proposeModel(c: BackendConnection, model: Record<string, u
     return (await backendActor(c)).propose_model(model, [comment]) as Promise<CandidResult<{ id: string; status: Record<string, null> }>>;
 }
 
-/**
- * Worker registration. backend.did has no worker method yet, so the method name is configurable and the
- * argument is this documented record (docs/worker.md "Registering a worker"); the canister side must match it:
- *   <method> : (record { url : text; audience : text; models : vec text; hardware_json : text }) -> (variant { Ok : text; Err : text })
- */
-export async function registerWorker(c: BackendConnection, method: string, arg: { url: string; audience: string; models: string[]; hardware_json: string }): Promise<CandidResult<string>> {
-    const factory: IDL.InterfaceFactory = ({ IDL: I }) =>
-        I.Service({
-            [method]: I.Func(
-                [I.Record({ url: I.Text, audience: I.Text, models: I.Vec(I.Text), hardware_json: I.Text })],
-                [I.Variant({ Ok: I.Text, Err: I.Text })],
-                []
-            )
-        });
-    const actor = Actor.createActor<Record<string, (a: unknown) => Promise<unknown>>>(factory, { agent: await agentFor(c), canisterId: c.canisterId });
-    return (await actor[method](arg)) as CandidResult<string>;
+/** `register_worker` argument (backend.did `WorkerRegistration`). */
+export interface WorkerRegistrationWire {
+    url: string;
+    api_format: { deai: null } | { openai: null } | { ollama: null } | { anthropic: null };
+    mode: { replicated: null } | { non_replicated: null };
+    price_input_usd_per_mtok: number;
+    price_output_usd_per_mtok: number;
+    runtime_id: Opt<string>;
+    hardware_id: Opt<string>;
+    models: Array<{ name: string; variant_id: Opt<string>; context_tokens: number }>;
+}
+
+/** Registers a worker owned by the caller (needs the operator role); the worker starts `pending` until a curator approves it. */
+export async function registerWorker(c: BackendConnection, registration: WorkerRegistrationWire): Promise<CandidResult<{ id: string; status: Record<string, null> }>> {
+    return (await backendActor(c)).register_worker(registration) as Promise<CandidResult<{ id: string; status: Record<string, null> }>>;
+}
+
+/** The canister's 32-byte ed25519 key that signs worker tokens (an update call: it may ask the management canister). */
+export async function workerAuthPublicKey(c: BackendConnection): Promise<Uint8Array> {
+    return Uint8Array.from((await (await backendActor(c)).worker_auth_public_key()) as Uint8Array | number[]);
 }

@@ -6,11 +6,15 @@
  *         [--submit --host <url> --canister <id> [--local] --model-id <id> --variant-id <id> --hardware-id <id> --runtime-id <id>
  *          (--gguf <file> | --model-sha256 <hex>)]
  *   register-model <file.gguf> --model-id <id> --variant-id <id> [--url <download url>] --identity <pem> --host <url> --canister <id> [--local]
- *   register-worker --url <worker url> --audience <aud> --identity <pem> --host <url> --canister <id> [--local] [--method <name>]
+ *   register-worker --url <public https url> [--worker <url to read /health from>] --identity <pem> --host <url> --canister <id> [--local] [--api-format deai|openai|ollama|anthropic]
+ *         [--mode replicated|non_replicated] [--price-input <usd/Mtok>] [--price-output <usd/Mtok>] [--runtime-id <id>] [--hardware-id <id>]
+ *         [--variant-id <id>] [--context-tokens N]      models are read from the worker's /health
+ *   canister-key --host <url> --canister <id> [--local] [--identity <pem>]   the hex key to pass to `deai-worker --canister-key`
  */
 import { parseArgs } from 'node:util';
 import { inspectGguf, sha256File } from '../gguf/gguf-inspect';
-import { getModel, proposeModel, registerWorker, submitBenchmark, type BackendConnection } from './backend.api';
+import { getModel, proposeModel, registerWorker, submitBenchmark, workerAuthPublicKey, type BackendConnection } from './backend.api';
+import { Ed25519KeyIdentity } from '@dfinity/identity';
 import { measureWorker } from './bench-measure';
 import { generateOperatorIdentity, loadOperatorIdentity } from './operator-identity';
 import { operatorTokenSigner } from './operator-token';
@@ -22,7 +26,8 @@ const OPTIONS = {
     concurrency: { type: 'string' }, requests: { type: 'string' }, 'max-tokens': { type: 'string' }, prompt: { type: 'string' },
     json: { type: 'boolean' }, submit: { type: 'boolean' }, host: { type: 'string' }, canister: { type: 'string' }, local: { type: 'boolean' },
     'model-id': { type: 'string' }, 'variant-id': { type: 'string' }, 'hardware-id': { type: 'string' }, 'runtime-id': { type: 'string' },
-    gguf: { type: 'string' }, 'model-sha256': { type: 'string' }, url: { type: 'string' }, method: { type: 'string' }
+    gguf: { type: 'string' }, 'model-sha256': { type: 'string' }, url: { type: 'string' }, 'api-format': { type: 'string' },
+    mode: { type: 'string' }, 'price-input': { type: 'string' }, 'price-output': { type: 'string' }, 'context-tokens': { type: 'string' }
 } as const;
 
 export class UsageError extends Error {
@@ -108,16 +113,41 @@ export async function runWorkerAdmin(argv: string[], out: (line: string) => void
         }
         case 'register-worker': {
             const url = need(v, 'url');
-            const health = (await (await fetch(`${url.replace(/\/+$/, '')}/health`)).json()) as { models?: string[]; hardware?: unknown };
-            const r = await registerWorker(await connection(v), typeof v.method === 'string' ? v.method : 'register_worker', {
-                url, audience: need(v, 'audience'), models: health.models ?? [], hardware_json: JSON.stringify(health.hardware ?? null)
+            // The registered URL is the public https:// one; /health may be read through a local address.
+            const local = typeof v.worker === 'string' ? v.worker : url;
+            const health = (await (await fetch(`${local.replace(/\/+$/, '')}/health`)).json()) as { models?: string[] };
+            const format = String(v['api-format'] ?? 'deai');
+            const mode = String(v.mode ?? 'replicated');
+            if (!['deai', 'openai', 'ollama', 'anthropic'].includes(format)) throw new UsageError('--api-format must be deai, openai, ollama or anthropic');
+            if (mode !== 'replicated' && mode !== 'non_replicated') throw new UsageError('--mode must be replicated or non_replicated');
+            const number = (name: 'price-input' | 'price-output' | 'context-tokens', fallback: number): number => {
+                const x = v[name] === undefined ? fallback : Number(v[name]);
+                if (!Number.isFinite(x) || x < 0) throw new UsageError(`--${name} must be a non-negative number`);
+                return x;
+            };
+            const opt = (name: 'runtime-id' | 'hardware-id' | 'variant-id'): [] | [string] => (typeof v[name] === 'string' ? [v[name] as string] : []);
+            const r = await registerWorker(await connection(v), {
+                url,
+                api_format: { [format]: null } as { deai: null },
+                mode: { [mode]: null } as { replicated: null },
+                price_input_usd_per_mtok: number('price-input', 0),
+                price_output_usd_per_mtok: number('price-output', 0),
+                runtime_id: opt('runtime-id'),
+                hardware_id: opt('hardware-id'),
+                models: (health.models ?? []).map((name) => ({ name, variant_id: opt('variant-id'), context_tokens: Math.floor(number('context-tokens', 4096)) }))
             });
-            if ('Err' in r) throw new Error(`register_worker failed: ${String(r.Err)}`);
-            out(`registered: ${r.Ok}`);
+            if ('Err' in r) throw failure('register_worker', r);
+            out(`worker ${r.Ok.id} (${Object.keys(r.Ok.status)[0]}): ${url}, models ${(health.models ?? []).join(', ') || '-'}`);
+            return 0;
+        }
+        case 'canister-key': {
+            const identity = typeof v.identity === 'string' ? await loadOperatorIdentity(v.identity) : Ed25519KeyIdentity.generate();
+            const key = await workerAuthPublicKey({ host: need(v, 'host'), canisterId: need(v, 'canister'), identity, fetchRootKey: v.local === true });
+            out(Buffer.from(key).toString('hex'));
             return 0;
         }
         default:
-            throw new UsageError('commands: keygen | bench | register-model | register-worker (see the header of src/cli/worker/worker-admin-cli.ts)');
+            throw new UsageError('commands: keygen | bench | register-model | register-worker | canister-key (see the header of src/cli/worker/worker-admin-cli.ts)');
     }
 }
 
