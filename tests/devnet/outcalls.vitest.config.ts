@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
     test: {
         root: new URL('../..', import.meta.url).pathname,
-        include: ['tests/devnet/outcalls*.test.ts', 'tests/devnet/threshold*.test.ts', 'tests/unit/crypto/**/*.test.ts'],
+        include: ['tests/devnet/outcalls*.test.ts', 'tests/devnet/threshold*.test.ts'],
         testTimeout: 30_000
     }
 });
