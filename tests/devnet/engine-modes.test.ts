@@ -54,6 +54,16 @@ describe('builtin canisters', () => {
     });
 });
 
+describe('host failures', () => {
+    it('a builtin canister that throws answers its caller with SYS_FATAL instead of hanging it', async () => {
+        const { devnet } = await withProbe();
+        const { relay } = await withRelay(devnet);
+        const broken = Principal.fromText('um5iw-rqaaa-aaaaq-qaaba-cai');
+        devnet.registerBuiltinCanister(broken, { call: async () => Promise.reject(new Error('boom in builtin')) });
+        expect(await relay.call_text(broken, 'anything', 'x')).toEqual({ Err: { code: 1, message: 'builtin canister um5iw-rqaaa-aaaaq-qaaba-cai failed: boom in builtin' } });
+    });
+});
+
 describe('message stats', () => {
     it('onMessage reports canister, method, entry point, instructions and cycles of each message', async () => {
         const { devnet, probe, id } = await withProbe();

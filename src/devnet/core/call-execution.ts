@@ -30,10 +30,13 @@ export function deliverRequest(engine: Engine, msg: RequestMessage): void {
     if (builtin !== undefined) {
         const caller = msg.caller.kind === 'ingress' ? msg.caller.sender : msg.caller.canister;
         engine.track(
-            builtin.call({ caller, method: msg.method, arg: msg.arg, cycles: msg.cycles, kind: 'update' }).then((outcome) => {
-                const accepted = outcome.cyclesAccepted ?? 0n;
-                answer(engine, msg.caller, stripAccepted(outcome), msg.cycles - (accepted < msg.cycles ? accepted : msg.cycles));
-            })
+            builtin.call({ caller, method: msg.method, arg: msg.arg, cycles: msg.cycles, kind: 'update' }).then(
+                (outcome) => {
+                    const accepted = outcome.cyclesAccepted ?? 0n;
+                    answer(engine, msg.caller, stripAccepted(outcome), msg.cycles - (accepted < msg.cycles ? accepted : msg.cycles));
+                },
+                (error: unknown) => answer(engine, msg.caller, hostFailure(`builtin canister ${calleeText}`, error), msg.cycles)
+            )
         );
         return;
     }
@@ -98,7 +101,10 @@ function intercept(engine: Engine, msg: RequestMessage, canister: Canister): voi
         const decision = (first as InterceptDecision[]).find((d) => d.action !== 'pass') ?? { action: 'pass' as const };
         return apply(decision);
     }
-    engine.track(decide().then(apply), false);
+    engine.track(
+        decide().then(apply, (error: unknown) => answer(engine, msg.caller, hostFailure('call interceptor', error), msg.cycles)),
+        false
+    );
 }
 
 function runRequest(engine: Engine, canister: Canister, msg: RequestMessage): void {
@@ -288,11 +294,16 @@ function deliverToManagement(engine: Engine, msg: RequestMessage): void {
                 const kept = outcome.cyclesKept < msg.cycles ? outcome.cyclesKept : msg.cycles;
                 answer(engine, caller, stripAccepted(outcome), msg.cycles - kept);
             },
-            (error: unknown) => answer(engine, caller, reject(RejectCode.SysFatal, '', `management canister failed: ${String(error)}`), msg.cycles)
+            (error: unknown) => answer(engine, caller, hostFailure('management canister', error), msg.cycles)
         )
     );
 }
 
 export function principalFromBytes(bytes: Uint8Array): Principal {
     return Principal.fromUint8Array(bytes);
+}
+
+/** A failure of host code (a builtin, an interceptor, a management method) answers the call instead of losing it. */
+function hostFailure(what: string, error: unknown): Rejected {
+    return reject(RejectCode.SysFatal, '', `${what} failed: ${error instanceof Error ? error.message : String(error)}`);
 }
