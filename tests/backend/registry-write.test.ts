@@ -162,3 +162,29 @@ describe('roles and import', () => {
         expect(errCode(await env.controller.import_records({ hardware: Array.from({ length: 201 }, (_, i) => wireHardware(1000 + i)), runtimes: [], models: [], results: [] }))).toBe('LimitExceeded');
     });
 });
+
+describe('pagination under concurrent writes', () => {
+    it('pages by price while records are inserted between pages: no duplicates, no gaps among pre-existing records', async () => {
+        const filter = { kind: [], vendor: ['GenVendor3'], availability: [], min_memory_gb: [], max_price_usd: [], max_tdp_w: [] } as Parameters<Backend['list_hardware']>[0]['filter'];
+        const base = Array.from({ length: 30 }, (_, i) => wireHardware(3000 + i * 17, { vendor: 'GenVendor3' }));
+        unwrap(await env.controller.import_records({ hardware: base, runtimes: [], models: [], results: [] }));
+        const seen: string[] = [];
+        let cursor: [] | [string] = [];
+        for (let round = 0; round < 50; round++) {
+            const p: { items: { id: string }[]; next_cursor: [] | [string] } = unwrap(
+                await env.anonymous.list_hardware({ page: { sort: ['price_usd'], descending: [], cursor, limit: [4] }, filter })
+            );
+            seen.push(...p.items.map((h) => h.id));
+            if (p.next_cursor.length === 0) break;
+            cursor = p.next_cursor;
+            // Someone else adds two cards: one cheaper than everything (behind the cursor), one dearer (ahead of it).
+            const cheap = wireHardware(9000 + round, { vendor: 'GenVendor3', prices: [{ value: 1, currency: 'USD', kind: 'msrp', as_of: '2026-01-01' }] });
+            const dear = wireHardware(9500 + round, { vendor: 'GenVendor3', prices: [{ value: 99_000_000, currency: 'USD', kind: 'msrp', as_of: '2026-01-01' }] });
+            unwrap(await env.controller.import_records({ hardware: [cheap, dear], runtimes: [], models: [], results: [] }));
+        }
+        expect(new Set(seen).size).toBe(seen.length);
+        for (const h of base) expect(seen).toContain((h as { id: string }).id);
+        expect(seen.filter((id) => id.startsWith('gen-hw-0090'))).toEqual([]);
+        expect(seen.filter((id) => id.startsWith('gen-hw-0095')).length).toBeGreaterThan(0);
+    });
+});
