@@ -1,5 +1,5 @@
 /**
- * Candid IDL of the LLM canister's `v1_chat`, written from /work/shared/candid/llm.did (Azle has no maintained
+ * Candid IDL of the LLM canister's `v1_chat`, written from src/shared/chat/llm.did (a copy of DFINITY's llm.did) (Azle has no maintained
  * client for it: azle.md §5.3, §5.7). A factory over the IDL object, so the canister passes `IDL` from 'azle'
  * (which re-exports @dfinity/candid 3.4.3) and Node passes `IDL` from '@dfinity/candid'; only a type is
  * imported here, so the canister bundle does not pull in a second candid copy.

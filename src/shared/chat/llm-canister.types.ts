@@ -1,6 +1,6 @@
 /**
  * Wire types of DFINITY's LLM canister `v1_chat`, as @dfinity/candid represents values of
- * /work/shared/candid/llm.did: `opt T` is `[] | [T]`, variants are single-key objects.
+ * src/shared/chat/llm.did: `opt T` is `[] | [T]`, variants are single-key objects.
  */
 
 export type Opt<T> = [] | [T];

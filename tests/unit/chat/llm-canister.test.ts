@@ -11,7 +11,8 @@ import { checkLlmCanisterLimits, LLM_CANISTER_LIMITS, llmCanisterPromptBytes } f
 import type { ChatRequest } from '../../../src/shared/chat/types';
 import { loadCanonicalRequest, REQUEST_CASES } from './golden-helpers';
 
-const DID = '/work/shared/candid/llm.did';
+// A copy of DFINITY's llm.did (shared/candid/llm.did), kept beside the IDL written from it.
+const DID = 'src/shared/chat/llm.did';
 const ours = llmCanisterIdl(IDL);
 let generated: Record<string, IDL.FuncClass>;
 let outDir: string;
