@@ -116,6 +116,18 @@ describe('code installation', () => {
         expect(devnet.canisterInfo(id)!.moduleHash).toBeUndefined();
     });
 
+    it('a module that cannot be instantiated (no exported memory) is rejected and leaves the canister empty', async () => {
+        const binaryen = (await import('binaryen')).default;
+        const module = binaryen.parseText('(module (func (export "canister_update x")))');
+        const wasm = module.emitBinary();
+        module.dispose();
+        const devnet = await Devnet.create();
+        const id = await devnet.createCanister({ sender: controller });
+        const error = (await devnet.installCode({ canisterId: id, wasm, sender: controller }).catch((e: unknown) => e)) as DevnetError;
+        expect(error.outcome).toMatchObject({ rejectCode: 5, errorCode: 'IC0505' });
+        expect(devnet.canisterInfo(id)!.moduleHash).toBeUndefined();
+    });
+
     it('upload_chunk rejects chunks over 1 MiB', async () => {
         const devnet = await Devnet.create();
         const id = await devnet.createCanister({ sender: controller });

@@ -78,7 +78,13 @@ export async function installCode(engine: Engine, req: InstallRequest): Promise<
     }
     // 2. fresh instance; reinstall wipes stable memory; version, timer and (install/reinstall) certified data reset.
     if (mode === 'reinstall') canister.stable.clear();
-    const instance = WasmInstance.create(prepared, engine.importsFor(canister));
+    let instance: WasmInstance;
+    try {
+        instance = WasmInstance.create(prepared, engine.importsFor(canister));
+    } catch (error) {
+        // Instantiation runs the module's (start) function; the devnet gives it no System API context ('s').
+        return rollback(reject(RejectCode.CanisterError, 'IC0505', `Error from Canister ${id}: the module could not be instantiated: ${(error as Error).message}`));
+    }
     canister.code = { prepared, uploaded: req.wasmModule, moduleHash: sha256(req.wasmModule), instance };
     canister.version++;
     canister.globalTimer = 0n;
