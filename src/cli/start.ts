@@ -1,18 +1,19 @@
 /**
  * `npm start`: the local DeAI Atlas. Builds the canisters if their sources changed, starts the devnet on
- * 127.0.0.1:4943, deploys (or restores) the backend, grants the demo roles and serves the frontend with Vite.
+ * 127.0.0.1:4943, deploys (or restores) the backend and the stand-in LLM canister, starts a local stand-in worker,
+ * grants the demo roles and serves the frontend with Vite.
  * State persists in `.devnet/` across restarts; Ctrl-C saves it and exits.
  *
- *   npm start                       devnet on :4943, app on :5173
- *   npm start -- --port 8000 --vite-port 3000 --clean --no-build
+ *   npm start                       devnet on :4943, app on :5173, stand-in worker on :4944
+ *   npm start -- --port 8000 --vite-port 3000 --worker-port 8001 --clean --no-build --no-worker
  */
 import { execFileSync } from 'node:child_process';
-import { DEFAULT_VITE_PORT, startApp } from './start/start-app.js';
+import { DEFAULT_VITE_PORT, DEFAULT_WORKER_PORT, startApp } from './start/start-app.js';
 
-interface Args { port: number; vitePort: number; clean: boolean; build: boolean; stateDir: string }
+interface Args { port: number; vitePort: number; workerPort: number | null; clean: boolean; build: boolean; stateDir: string }
 
 export function parseArgs(argv: readonly string[]): Args {
-    const args: Args = { port: 4943, vitePort: DEFAULT_VITE_PORT, clean: false, build: true, stateDir: '.devnet' };
+    const args: Args = { port: 4943, vitePort: DEFAULT_VITE_PORT, workerPort: DEFAULT_WORKER_PORT, clean: false, build: true, stateDir: '.devnet' };
     for (let i = 0; i < argv.length; i++) {
         const a = argv[i];
         const port = (): number => {
@@ -22,10 +23,12 @@ export function parseArgs(argv: readonly string[]): Args {
         };
         if (a === '--port') args.port = port();
         else if (a === '--vite-port') args.vitePort = port();
+        else if (a === '--worker-port') args.workerPort = port();
+        else if (a === '--no-worker') args.workerPort = null;
         else if (a === '--clean') args.clean = true;
         else if (a === '--no-build') args.build = false;
         else if (a === '--state-dir') args.stateDir = argv[++i] ?? args.stateDir;
-        else throw new Error(`unknown option ${a} (options: --port N, --vite-port N, --clean, --no-build, --state-dir DIR)`);
+        else throw new Error(`unknown option ${a} (options: --port N, --vite-port N, --worker-port N, --no-worker, --clean, --no-build, --state-dir DIR)`);
     }
     return args;
 }
@@ -33,7 +36,7 @@ export function parseArgs(argv: readonly string[]): Args {
 async function main(): Promise<void> {
     const args = parseArgs(process.argv.slice(2));
     if (args.build) execFileSync('npx', ['tsx', 'src/cli/build-canisters.ts'], { stdio: 'inherit' });
-    const app = await startApp({ port: args.port, vitePort: args.vitePort, stateDir: args.stateDir, clean: args.clean, log: (l) => console.log(l) });
+    const app = await startApp({ port: args.port, vitePort: args.vitePort, stateDir: args.stateDir, clean: args.clean, workerPort: args.workerPort, log: (l) => console.log(l) });
     console.log(`
   DeAI Atlas is running
     app:               ${app.appUrl}/

@@ -24,8 +24,8 @@ export async function setup(project: TestProject): Promise<void> {
         project.provide('backendId', '');
         return;
     }
-    execFileSync('npx', ['tsx', 'src/cli/build-canisters.ts', 'backend'], { stdio: 'inherit', timeout: 600_000 });
-    app = await startApp({ port: 0, vitePort: 0, stateDir: null, clean: false, log: (l) => console.log(`[e2e app] ${l}`) });
+    execFileSync('npx', ['tsx', 'src/cli/build-canisters.ts'], { stdio: 'inherit', timeout: 600_000 });
+    app = await startApp({ port: 0, vitePort: 0, workerPort: 0, stateDir: null, clean: false, log: (l) => console.log(`[e2e app] ${l}`) });
     project.provide('appUrl', app.appUrl);
     project.provide('devnetUrl', app.devnetUrl);
     project.provide('backendId', app.backendId);

@@ -37,7 +37,8 @@ export function useSession(): Session {
 export function SessionProvider({ config, children }: { config: AppConfig; children: ReactNode }) {
     const [client, setClient] = useState<AuthClient | null>(null);
     const [identity, setIdentity] = useState<Identity | null>(null);
-    const [actor, setActor] = useState<BackendActor | null>(null);
+    // The actor and the identity it was made for: a stale actor is never handed out after sign-in or sign-out.
+    const [made, setMade] = useState<{ identity: Identity | null; actor: BackendActor } | null>(null);
     const [actorError, setActorError] = useState<string | null>(null);
     const [who, setWho] = useState<{ principal: string; roles: Role[]; level: string } | null>(null);
 
@@ -50,14 +51,14 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
 
     useEffect(() => {
         let live = true;
-        setActor(null);
         createBackendActor(config, identity ?? undefined).then(
-            (a) => { if (live) { setActor(a); setActorError(null); } },
+            (a) => { if (live) { setMade({ identity, actor: a }); setActorError(null); } },
             (e: unknown) => { if (live) setActorError(e instanceof Error ? e.message : String(e)); },
         );
         return () => { live = false; };
     }, [config, identity]);
 
+    const actor = made !== null && made.identity === identity ? made.actor : null;
     useEffect(() => {
         if (actor === null) return;
         actor.whoami().then(

@@ -1,31 +1,31 @@
 /**
  * The whole local app, as `npm start` and the browser e2e tests run it: the devnet HTTP server, the backend
- * deployed from its built wasm (state kept in `<stateDir>` across restarts), demo roles for dev identity users,
- * and the Vite dev server wired to the canister ids. Every piece closes in `close()`.
+ * deployed from its built wasm (state kept in `<stateDir>` across restarts), the stand-in LLM canister and a local
+ * worker for chat, demo roles for dev identity users, and the Vite dev server wired to the canister ids.
+ * Everything started is stopped in reverse order by `close()`, or when a later step fails.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Principal } from '@dfinity/principal';
-import { IDL } from '@dfinity/candid';
 import type { ViteDevServer } from 'vite';
 import { Devnet } from '../../devnet/index.js';
 import { startDevnetServer, type DevnetServer } from '../../devnet/http/index.js';
 import { createActor } from '../../devnet/testing/index.js';
 import { idlFactory, type _SERVICE } from '../../declarations/backend/declarations/backend.did.js';
-import { readCanisterIds, readDeployed, writeCanisterIds, writeDeployed } from './canister-ids.js';
+import { configureLocalRouter, ensureLlmStandin, startLocalWorker } from './chat-setup.js';
+import { deployBackend, readBackendWasm } from './deploy-backend.js';
 import { controllerIdentity, DEMO_ROLES, devUserPrincipal } from './dev-users.js';
 
-export const BACKEND_WASM = '.azle/backend/backend.wasm';
-/** Cycles for the backend: plenty for a long local session (the devnet charges like a 13-node subnet). */
-export const BACKEND_CYCLES = 100_000_000_000_000n;
 export const DEFAULT_VITE_PORT = 5173;
+export const DEFAULT_WORKER_PORT = 4944;
 
 export interface StartOptions {
     /** Devnet port (0 = any free port). */
     port: number;
     /** Vite port (0 = any free port). */
     vitePort: number;
+    /** Port of the local stand-in worker gateway (0 = any free port); null = no worker. */
+    workerPort: number | null;
     /** Where devnet state, keys and canister_ids.json live; null = nothing persists. */
     stateDir: string | null;
     clean: boolean;
@@ -61,56 +61,55 @@ async function openDevnet(stateDir: string | null, log: StartOptions['log']): Pr
 
 export async function startApp(options: StartOptions): Promise<RunningApp> {
     const { stateDir, log } = options;
+    const wasm = readBackendWasm();
     if (stateDir !== null) {
         if (options.clean) rmSync(stateDir, { recursive: true, force: true });
         mkdirSync(stateDir, { recursive: true });
     }
-    const devnet = await openDevnet(stateDir, log);
-    const server = await startDevnetServer({ devnet, host: '127.0.0.1', port: options.port, ...(stateDir === null ? {} : { stateDir }) });
-    const controller = controllerIdentity(server.keys);
-    const wasm = new Uint8Array(readFileSync(BACKEND_WASM));
-    const wasmSha = createHash('sha256').update(wasm).digest('hex');
-
-    const ids = stateDir === null ? {} : readCanisterIds(stateDir);
-    const known = new Set(devnet.canisterIds().map((p) => p.toText()));
-    let backendId = ids.backend?.local;
-    const deployed = stateDir === null ? { wasmSha256: {} } : readDeployed(stateDir);
-    if (backendId === undefined || !known.has(backendId)) {
-        const id = await devnet.createCanister({ sender: controller.getPrincipal(), controllers: [controller.getPrincipal()], cycles: BACKEND_CYCLES });
-        await devnet.installCode({ canisterId: id, wasm, arg: new Uint8Array(IDL.encode([], [])), sender: controller.getPrincipal() });
-        backendId = id.toText();
-        log(`backend installed: ${backendId}`);
-    } else if (deployed.wasmSha256.backend !== wasmSha) {
-        await devnet.upgradeCanister({ canisterId: Principal.fromText(backendId), wasm, arg: new Uint8Array(IDL.encode([], [])), sender: controller.getPrincipal() });
-        log(`backend upgraded to the new build: ${backendId}`);
-    }
-    if (stateDir !== null) {
-        writeCanisterIds(stateDir, { ...ids, backend: { local: backendId } });
-        writeDeployed(stateDir, { wasmSha256: { ...deployed.wasmSha256, backend: wasmSha } });
-    }
-
-    const vite = await startVite(options.vitePort, { VITE_BACKEND_CANISTER_ID: backendId, VITE_IC_HOST: server.url, VITE_II_URL: `${server.url}/_/identity/`, DFX_NETWORK: 'local' });
-    const appUrl = (vite.resolvedUrls?.local[0] ?? '').replace(/\/$/, '');
-    const origin = new URL(appUrl).origin;
-    const backend = createActor<_SERVICE>(devnet, idlFactory, Principal.fromText(backendId), controller);
-    for (const [user, roles] of Object.entries(DEMO_ROLES)) {
-        const granted = await backend.set_roles(devUserPrincipal(server.keys, user, origin), roles.map((r) => ({ [r]: null }) as { curator: null }));
-        if (!('Ok' in granted)) log(`could not grant ${roles.join(', ')} to dev user "${user}": ${JSON.stringify(granted.Err)}`);
-    }
-
-    let closed = false;
-    return {
-        devnetUrl: server.url, appUrl, backendId, devnet, server,
-        userPrincipal: (user) => devUserPrincipal(server.keys, user, origin),
-        async close() {
-            if (closed) return;
-            closed = true;
-            await vite.close();
-            await server.close();
+    const stops: (() => Promise<void>)[] = [];
+    const stopAll = async () => {
+        for (const stop of stops.reverse()) await stop().catch((e: unknown) => log(`while stopping: ${e instanceof Error ? e.message : String(e)}`));
+        stops.length = 0;
+    };
+    try {
+        const devnet = await openDevnet(stateDir, log);
+        stops.push(async () => {
             if (stateDir !== null) await devnet.saveState(join(stateDir, STATE_SUBDIR));
             devnet.close();
-        },
-    };
+        });
+        const server = await startDevnetServer({ devnet, host: '127.0.0.1', port: options.port, ...(stateDir === null ? {} : { stateDir }) });
+        stops.push(() => server.close());
+        const controller = controllerIdentity(server.keys);
+        const backendId = await deployBackend(devnet, wasm, controller.getPrincipal(), stateDir, log);
+        const admin = createActor<_SERVICE>(devnet, idlFactory, Principal.fromText(backendId), controller);
+
+        await ensureLlmStandin(devnet, controller.getPrincipal(), log);
+        // The controller registers and approves the local worker, which needs the operator and curator roles.
+        const self = await admin.set_roles(controller.getPrincipal(), [{ operator: null }, { curator: null }]);
+        if ('Err' in self) throw new Error(`set_roles for the controller: ${JSON.stringify(self.Err)}`);
+        await configureLocalRouter(admin);
+        if (options.workerPort !== null) {
+            const worker = await startLocalWorker(admin, backendId, options.workerPort, log);
+            stops.push(() => worker.close(100));
+        }
+
+        const vite = await startVite(options.vitePort, { VITE_BACKEND_CANISTER_ID: backendId, VITE_IC_HOST: server.url, VITE_II_URL: `${server.url}/_/identity/`, DFX_NETWORK: 'local' });
+        stops.push(() => vite.close());
+        const appUrl = (vite.resolvedUrls?.local[0] ?? '').replace(/\/$/, '');
+        const origin = new URL(appUrl).origin;
+        for (const [user, roles] of Object.entries(DEMO_ROLES)) {
+            const granted = await admin.set_roles(devUserPrincipal(server.keys, user, origin), roles.map((r) => ({ [r]: null }) as { curator: null }));
+            if (!('Ok' in granted)) log(`could not grant ${roles.join(', ')} to dev user "${user}": ${JSON.stringify(granted.Err)}`);
+        }
+        return {
+            devnetUrl: server.url, appUrl, backendId, devnet, server,
+            userPrincipal: (user) => devUserPrincipal(server.keys, user, origin),
+            close: stopAll,
+        };
+    } catch (e) {
+        await stopAll();
+        throw e;
+    }
 }
 
 async function startVite(port: number, env: Record<string, string>): Promise<ViteDevServer> {
