@@ -211,6 +211,9 @@ export function finishMessage(engine: Engine, ctx: ExecContext, result: ExecResu
         if (context !== undefined && !context.responded) context.lastTrap = outcome;
         return;
     }
+    // A context closes with the trap of its *last* message; a later successful message (not the cleanup of the
+    // trapping callback) means an unanswered close is IC0506 again.
+    if (context !== undefined && ctx.kind !== 'C') context.lastTrap = undefined;
     // Cycles: accepted cycles are kept even by replicated queries; everything else only by persisting contexts.
     canister.cycles += ctx.cyclesAccepted;
     if (context !== undefined) context.cyclesAvailable -= ctx.cyclesAccepted;
