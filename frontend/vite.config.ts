@@ -19,13 +19,8 @@ export default defineConfig({
     build: {
         outDir: 'dist',
         emptyOutDir: true,
-        chunkSizeWarningLimit: 1200,
-        rollupOptions: {
-            output: {
-                // Charts are only needed on the plots page: keep them out of the initial chunk.
-                manualChunks: (id: string) => (/node_modules\/(recharts|d3-|victory-vendor)/.test(id) ? 'charts' : undefined)
-            }
-        }
+        // The plots page is lazy-loaded, so the charting library lands in its own chunk, out of the initial load.
+        chunkSizeWarningLimit: 1200
     },
     server: { host: '127.0.0.1', strictPort: true, fs: { allow: [ROOT] } },
     clearScreen: false
