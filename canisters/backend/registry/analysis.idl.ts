@@ -3,10 +3,7 @@ import { IDL } from 'azle';
 
 import { KV_DTYPES } from '../../../src/shared/registry/model-size';
 import { TASKS } from '../../../src/shared/registry/types';
-
-function unitVariant(tags: readonly string[]): IDL.VariantClass {
-    return IDL.Variant(Object.fromEntries(tags.map((t) => [t, IDL.Null])));
-}
+import { unitVariant } from './registry.idl';
 
 export const KvDtype = unitVariant(KV_DTYPES);
 

@@ -4,11 +4,7 @@
 import { IDL } from 'azle';
 
 import { AVAILABILITIES, HARDWARE_KINDS, TASKS } from '../../../src/shared/registry/types';
-import { BenchmarkResult, EntityKind, Hardware, HardwareKind, Model, Result, Runtime } from './registry.idl';
-
-function unitVariant(tags: readonly string[]): IDL.VariantClass {
-    return IDL.Variant(Object.fromEntries(tags.map((t) => [t, IDL.Null])));
-}
+import { BenchmarkResult, EntityKind, Hardware, HardwareKind, Model, Result, Runtime, unitVariant } from './registry.idl';
 
 export const PageRequest = IDL.Record({
     sort: IDL.Opt(IDL.Text),

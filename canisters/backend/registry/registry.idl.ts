@@ -10,7 +10,8 @@ import { AVAILABILITIES, ARCH_KINDS, BACKENDS, ENTITY_KINDS, EVALUATORS, FORM_FA
 const OptF64 = IDL.Opt(IDL.Float64);
 const OptText = IDL.Opt(IDL.Text);
 
-function unitVariant(tags: readonly string[]): IDL.VariantClass {
+/** A Candid variant of unit tags for a string enumeration (`'gpu'` ↔ `{ gpu : null }`). */
+export function unitVariant(tags: readonly string[]): IDL.VariantClass {
     return IDL.Variant(Object.fromEntries(tags.map((t) => [t, IDL.Null])));
 }
 
