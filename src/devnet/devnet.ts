@@ -26,7 +26,7 @@ import { ManagementCanister } from './management/management-canister.js';
 import { CanisterSettings, InstallCodeArgs, ProvisionalCreateArgs } from './management/ic.idl.js';
 import { wireExternalMethods } from './management/external-methods.js';
 import { queryCall, requestStatusOf, submitIngress, waitForRequest, type CallResult } from './ingress.js';
-import { loadEngineState, readManifest, saveEngineState } from './persistence/state-store.js';
+import { loadEngineState, readManifest, saveEngineState, type SaveOptions } from './persistence/state-store.js';
 
 export interface DevnetOptions {
     /** 'manual' (default): time moves only via setTime/advanceTime, starting at the wall clock. 'live': follows the wall clock and runs rounds in the background. */
@@ -294,9 +294,9 @@ export class Devnet {
     // ---- persistence ----
 
     /** Writes all canister state (modules, wasm and stable memory, globals, settings, cycles, time) to `dir`. */
-    async saveState(dir: string): Promise<void> {
+    async saveState(dir: string, options: SaveOptions = {}): Promise<void> {
         await this.runUntilIdle();
-        await saveEngineState(this.engine, this.ids.nextIndex, dir);
+        await saveEngineState(this.engine, this.ids.nextIndex, dir, options);
     }
 
     /** A devnet restored from `saveState(dir)`; options as for `create` (the clock resumes from the saved time). */

@@ -20,6 +20,7 @@
  */
 export { Devnet, type DevnetOptions, type CreateCanisterOptions, type InstallOptions } from './devnet.js';
 export type { CallResult } from './ingress.js';
+export type { SaveOptions } from './persistence/state-store.js';
 export { DevnetError, type DevnetErrorCode } from './devnet-errors.js';
 export type { CanisterInfo } from './canister-info.js';
 export type { MessageEvent } from './core/messages.js';

@@ -6,7 +6,7 @@
  *   canisters/<id>/stable.bin        non-zero stable pages: [u32 BE page index ‖ 64 KiB]…
  *   canisters/<id>/chunks/<sha256>   chunk store
  * Only quiescent state is saved: messages in flight and open call contexts are not (saveState runs the devnet
- * until idle first and refuses while calls are still outstanding).
+ * until idle first; calls still outstanding then are dropped with a warning, or refused with `requireIdle`).
  */
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -29,10 +29,18 @@ export class StateStoreError extends Error {
     }
 }
 
-export async function saveEngineState(engine: Engine, nextCanisterIndex: bigint, dir: string): Promise<void> {
+export interface SaveOptions {
+    /** Refuse to save while calls are in flight (default false: save, and drop them with a warning). */
+    requireIdle?: boolean;
+}
+
+export async function saveEngineState(engine: Engine, nextCanisterIndex: bigint, dir: string, options: SaveOptions = {}): Promise<void> {
     const busy = [...engine.canisters.values()].filter((c) => c.outstandingCalls.size > 0 || c.openContexts > 0);
     if (busy.length > 0 || engine.queue.length > 0) {
-        throw new StateStoreError(`cannot save while calls are in flight (canisters: ${busy.map((c) => c.idText).join(', ') || 'none'}, queued messages: ${engine.queue.length})`);
+        const what = `calls in flight (canisters: ${busy.map((c) => c.idText).join(', ') || 'none'}, queued messages: ${engine.queue.length})`;
+        if (options.requireIdle === true) throw new StateStoreError(`cannot save while there are ${what}`);
+        // Their callbacks will never run after a load; the canisters' heaps keep whatever awaited them.
+        engine.logger.warn(`devnet saveState: dropping ${what}`);
     }
     // Write into a sibling directory, then swap, so a crash never leaves a half-written state.
     const staging = `${dir}.tmp-${process.pid}`;
