@@ -19,7 +19,7 @@ const posts = (s: WorkerServer): number => s.seen.filter((x) => x.method === 'PO
 const outcomes = (r: { route: { attempts: { target: string; outcome: object }[] } }): string[] => r.route.attempts.map((a) => `${a.target}:${tagOf(a.outcome)}`);
 
 beforeAll(async () => {
-    env = await startRouterEnv({ outcallTimeoutMs: 1_000 });
+    env = await startRouterEnv({ outcallTimeoutMs: 3_000 }); // generous: the machine may be loaded
     const config = await env.controller.get_router_config();
     unwrap(await env.controller.set_router_config({ ...config, breaker: { failure_threshold: 1, cooldown_s: 60, max_cooldown_s: 600 } }));
     good = await startFormatServer('openai', 'good');
@@ -37,7 +37,7 @@ const cheapest = (msg: string) => chatArgs(msg, { model: ['m'], route: route({ p
 
 async function failOnce(fault: Fault, expected: string): Promise<void> {
     bad.fault = fault;
-    bad.slowMs = 3_000;
+    bad.slowMs = 6_000;
     const r = unwrap(await env.contributor.chat(cheapest(`fault ${fault}`)));
     expect(outcomes(r)).toEqual([`w:${badId}:${expected}`, `w:${goodId}:ok`]);
     expect(r.route.worker_id).toEqual([goodId]);

@@ -1,6 +1,7 @@
 /** The agent's Candid API: `ask_agent`, a chat whose answers come from registry tools run in the canister. */
 import { IDL, update } from 'azle';
 
+
 import { signedIn } from '../router/router.canister';
 import * as T from '../router/router.idl';
 import { fromWirePreference, opt, routerErr, unopt, wireRoute, type WirePreference, type WireResult } from '../router/router-wire';
@@ -12,10 +13,13 @@ const AgentRound = IDL.Record({ route: T.Route, tool_calls: IDL.Vec(ToolTrace), 
 const AgentReply = IDL.Record({ reply: T.ChatReply, rounds: IDL.Vec(AgentRound), citations: IDL.Vec(Citation), stopped: IDL.Opt(IDL.Text) });
 const AgentArgs = IDL.Record({ conversation_id: IDL.Opt(IDL.Text), model: IDL.Opt(IDL.Text), task: IDL.Opt(IDL.Text), message: IDL.Text, route: IDL.Opt(T.RoutePreference) });
 
+const AgentResult = T.RouterResult(AgentReply);
+
 type WireArgs = { conversation_id: [] | [string]; model: [] | [string]; task: [] | [string]; message: string; route: [] | [WirePreference] };
 
 export class AgentApi {
-    @update([AgentArgs], T.RouterResult(AgentReply))
+    /** Encoded by the JS IDL (rounds hold variants, which candid-reply.ts cannot put in a vec). */
+    @update([AgentArgs], AgentResult)
     async ask_agent(args: WireArgs): Promise<WireResult> {
         const who = signedIn();
         if (typeof who !== 'string') return who;

@@ -30,7 +30,7 @@ export function wireRouterError(e: RouterError): unknown {
 export const routerErr = (e: RouterError): WireResult => ({ Err: wireRouterError(e) });
 
 export function wireAttempt(a: Attempt): unknown {
-    return { target: a.target, outcome: tag(a.outcome), detail: a.detail, cycles: a.cycles, latency_ms: Math.min(a.latency_ms, 4_294_967_295) };
+    return { target: a.target, outcome: a.outcome, detail: a.detail, cycles: a.cycles, latency_ms: Math.min(a.latency_ms, 4_294_967_295) };
 }
 
 function wireContext(c: ContextAction): unknown {

@@ -9,7 +9,6 @@ export const WorkerMode = unit('replicated', 'non_replicated');
 export const WorkerStatus = unit('pending', 'approved', 'rejected', 'suspended');
 export const Backend = unit('llm_canister', 'worker');
 export const Preference = unit('most_trusted', 'cheapest', 'fastest');
-export const AttemptOutcome = unit('ok', 'circuit_open', 'unhealthy', 'context_too_small', 'filtered', 'rejected', 'timeout', 'consensus_failure', 'malformed', 'http_error', 'budget');
 export const BreakerPhase = unit('closed', 'open', 'half_open');
 
 export const WorkerModel = IDL.Record({ name: IDL.Text, variant_id: IDL.Opt(IDL.Text), context_tokens: IDL.Nat32 });
@@ -70,7 +69,9 @@ export const ChatArgs = IDL.Record({
     temperature: IDL.Opt(IDL.Float64),
     route: IDL.Opt(RoutePreference)
 });
-export const Attempt = IDL.Record({ target: IDL.Text, outcome: AttemptOutcome, detail: IDL.Text, cycles: IDL.Nat, latency_ms: IDL.Nat32 });
+/** `outcome` is one of the AttemptOutcome codes of src/shared/router/router.types.ts (text, not a variant, so a
+ * vec of attempts encodes natively with one element type: candid-reply.ts). */
+export const Attempt = IDL.Record({ target: IDL.Text, outcome: IDL.Text, detail: IDL.Text, cycles: IDL.Nat, latency_ms: IDL.Nat32 });
 export const ContextAction = IDL.Variant({
     none: IDL.Null,
     trimmed: IDL.Record({ dropped_messages: IDL.Nat32, dropped_bytes: IDL.Nat32, limit: IDL.Text }),

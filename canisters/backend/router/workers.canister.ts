@@ -2,7 +2,7 @@
  * Worker administration and health: operators register, curators review, anyone reads workers and their
  * probe windows. Also the outcall transforms (queries the management canister calls).
  */
-import { IDL, msgCaller, query, time, update } from 'azle';
+import { IDL, msgArgData, msgCaller, msgReply, candidEncode, query, time, update } from 'azle';
 
 import { phaseOf } from '../../../src/shared/router/circuit-breaker';
 import { summarize } from '../../../src/shared/router/health-window';
@@ -11,7 +11,7 @@ import type { WorkerStatus } from '../../../src/shared/router/router.types';
 import { escapeNonAscii } from '../../../src/shared/router/utf8-native';
 import { normalizeWorkerBody } from '../../../src/shared/router/worker-wire';
 import { hasRole, levelOf } from '../access/roles';
-import { asciiToBytes, bytesToText } from './ascii-bytes';
+import { bytesToText } from './ascii-bytes';
 import { healthOf } from './health.service';
 import { HttpRequestResult, TransformArgs, type HttpResponse, type TransformArgs as TransformArgsT } from './management.idl';
 import * as T from './router.idl';
@@ -65,12 +65,14 @@ export class WorkerApi {
     }
 
     /** Outcall transform for chat calls: only the normalized answer survives, so replicas agree (outcalls.md §1.3). */
-    @query([TransformArgs], HttpRequestResult, { hidden: true })
-    transform_worker_chat(args: TransformArgsT): HttpResponse {
+    @query([TransformArgs], HttpRequestResult, { hidden: true, manual: true })
+    transform_worker_chat(): void {
+        const args = IDL.decode([TransformArgs], msgArgData())[0] as unknown as TransformArgsT;
         const format = bytesToText(Uint8Array.from(args.context)) as Parameters<typeof normalizeWorkerBody>[0];
         const text = bytesToText(Uint8Array.from(args.response.body)) ?? '';
-        const normalized = normalizeWorkerBody(format, text);
-        return { status: args.response.status, headers: [], body: asciiToBytes(escapeNonAscii(normalized)) };
+        // The normalized JSON, escaped to ASCII, goes out as a Candid blob literal through the native encoder.
+        const body = escapeNonAscii(normalizeWorkerBody(format, text)).replace(/[\\"]/g, '\\$&');
+        msgReply(candidEncode(`(record { status = (${args.response.status} : nat); headers = vec {}; body = blob "${body}" })`));
     }
 
     /** Outcall transform for health probes: the status alone decides. */

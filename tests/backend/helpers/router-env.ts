@@ -86,4 +86,5 @@ export function route(p: { backend?: 'llm_canister' | 'worker'; worker_id?: stri
     }];
 }
 
-export const tagOf = (v: object): string => Object.keys(v)[0] as string;
+/** A unit variant's tag (or a text code such as an attempt outcome). */
+export const tagOf = (v: object | string): string => (typeof v === 'string' ? v : (Object.keys(v)[0] as string));
