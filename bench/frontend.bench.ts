@@ -19,6 +19,7 @@ const RUNS = 5;
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 
 type Output = Rollup.RollupOutput['output'];
+interface BenchResult { rows: number; firstRowsMs: number; scriptStartMs: number }
 const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -77,7 +78,8 @@ export async function run(): Promise<unknown> {
                 const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
                 const page = await context.newPage();
                 await page.goto(url);
-                const b = await page.waitForFunction(() => window.__bench, undefined, { timeout: 60_000 }).then((h) => h.jsonValue());
+                // (The page sets window.__bench: frontend/src/bench/table-bench-main.tsx.)
+                const b = await page.waitForFunction('window.__bench', undefined, { timeout: 60_000 }).then((h) => h.jsonValue() as Promise<BenchResult | undefined>);
                 if (b === undefined) throw new Error('no bench result');
                 firstRows.push(b.firstRowsMs);
                 render.push(b.firstRowsMs - b.scriptStartMs);
