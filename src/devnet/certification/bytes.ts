@@ -3,15 +3,7 @@ import { sha224, sha256 } from '@noble/hashes/sha2.js';
 
 export { sha224, sha256 };
 
-export function concatBytes(...parts: Uint8Array[]): Uint8Array {
-    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-    let offset = 0;
-    for (const p of parts) {
-        out.set(p, offset);
-        offset += p.length;
-    }
-    return out;
-}
+export { concatBytes } from '../../shared/crypto/bytes.utils.js';
 
 /** Bytewise lexicographic order, as the spec orders labels and hash-of-map entries. */
 export function compareBytes(a: Uint8Array, b: Uint8Array): number {
