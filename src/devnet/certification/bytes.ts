@@ -3,7 +3,9 @@ import { sha224, sha256 } from '@noble/hashes/sha2.js';
 
 export { sha224, sha256 };
 
-export { concatBytes } from '../../shared/crypto/bytes.utils.js';
+import { concatBytes } from '../../shared/crypto/bytes.utils.js';
+
+export { concatBytes };
 
 /** Bytewise lexicographic order, as the spec orders labels and hash-of-map entries. */
 export function compareBytes(a: Uint8Array, b: Uint8Array): number {
