@@ -11,7 +11,7 @@ import type { ContextSlot } from './execute.js';
 import { MAX_CANISTER_LOG_BYTES, MAX_LOG_RECORD_BYTES, MAX_MESSAGES_PER_DRAIN, MAX_REQUEST_RECORDS } from './limits.constants.js';
 import type { Message, MessageEvent } from './messages.js';
 import { createIc0Imports } from './system-api.js';
-import type { Ic0Imports } from './wasm-instance.js';
+import type { Ic0Imports, ScratchBuffer } from './wasm-instance.js';
 import { deliverRequest, deliverResponse, expireCalls } from './call-execution.js';
 import { fireDueTimers } from './timers.js';
 
@@ -59,6 +59,8 @@ export class Engine implements ContextSlot {
     readonly outcallInterceptors: OutcallInterceptor[] = [];
     readonly messageListeners: ((event: MessageEvent) => void)[] = [];
     readonly pendingOutcalls = new Map<number, PendingOutcall>();
+    /** The per-message rollback buffer shared by all canisters (see ScratchBuffer). */
+    readonly scratch: ScratchBuffer = {};
     management: ManagementHandler | undefined;
     lastMessage: MessageEvent | undefined;
     timeNs: bigint;

@@ -80,7 +80,7 @@ export async function installCode(engine: Engine, req: InstallRequest): Promise<
     if (mode === 'reinstall') canister.stable.clear();
     let instance: WasmInstance;
     try {
-        instance = WasmInstance.create(prepared, engine.importsFor(canister));
+        instance = WasmInstance.create(prepared, engine.importsFor(canister), engine.scratch);
     } catch (error) {
         // Instantiation runs the module's (start) function; the devnet gives it no System API context ('s').
         return rollback(reject(RejectCode.CanisterError, 'IC0505', `Error from Canister ${id}: the module could not be instantiated: ${(error as Error).message}`));

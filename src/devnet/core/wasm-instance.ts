@@ -12,6 +12,14 @@ export interface InstanceSnapshot {
 
 export type Ic0Imports = Record<string, (...args: never[]) => unknown>;
 
+/**
+ * The reusable buffer behind scratchSnapshot(). One per engine is enough: executions never nest (wasm runs
+ * synchronously and no import runs another canister), and each restores its snapshot before returning.
+ */
+export interface ScratchBuffer {
+    buffer?: Uint8Array;
+}
+
 export class WasmInstance {
     readonly memory: WebAssembly.Memory;
     readonly table: WebAssembly.Table | undefined;
@@ -25,8 +33,8 @@ export class WasmInstance {
         readonly prepared: PreparedModule,
         private readonly imports: Ic0Imports,
         readonly instance: WebAssembly.Instance,
-        /** Shared with instances rebuilt from this one, so the scratch buffer survives a rollback rebuild. */
-        private readonly scratch: { buffer?: Uint8Array } = {}
+        /** Rollback buffer, shared with rebuilt instances and (via the engine) with every canister of a devnet. */
+        private readonly scratch: ScratchBuffer = {}
     ) {
         const exports = instance.exports;
         const memory = exports.memory;
@@ -40,7 +48,7 @@ export class WasmInstance {
         this.exportNames = new Set(Object.keys(exports));
     }
 
-    static create(prepared: PreparedModule, imports: Ic0Imports, scratch: { buffer?: Uint8Array } = {}): WasmInstance {
+    static create(prepared: PreparedModule, imports: Ic0Imports, scratch: ScratchBuffer = {}): WasmInstance {
         const instance = new WebAssembly.Instance(prepared.module, { ic0: imports });
         return new WasmInstance(prepared, imports, instance, scratch);
     }
@@ -99,8 +107,8 @@ export class WasmInstance {
     }
 
     /** Fresh instance of the same module holding `snap` (used on load from disk). */
-    static fromSnapshot(prepared: PreparedModule, imports: Ic0Imports, snap: InstanceSnapshot): WasmInstance {
-        const target = WasmInstance.create(prepared, imports);
+    static fromSnapshot(prepared: PreparedModule, imports: Ic0Imports, snap: InstanceSnapshot, scratch: ScratchBuffer = {}): WasmInstance {
+        const target = WasmInstance.create(prepared, imports, scratch);
         target.load(snap);
         return target;
     }

@@ -77,7 +77,7 @@ export async function loadEngineState(engine: Engine, dir: string): Promise<void
             if (Buffer.from(moduleHash).toString('hex') !== p.code.moduleHash) throw new StateStoreError(`module of ${p.id} does not match its recorded hash`);
             const prepared = await prepareModule(decodeModule(uploaded));
             const memory = new Uint8Array(await readFile(join(cdir, 'memory.bin')));
-            const instance = WasmInstance.fromSnapshot(prepared, engine.importsFor(canister), { memory, globals: decodeGlobals(p.code.globals) });
+            const instance = WasmInstance.fromSnapshot(prepared, engine.importsFor(canister), { memory, globals: decodeGlobals(p.code.globals) }, engine.scratch);
             canister.code = { prepared, uploaded, moduleHash, instance };
         }
     }

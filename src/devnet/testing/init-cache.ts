@@ -76,7 +76,7 @@ export async function restoreInitState(engine: Engine, dir: string, key: string,
     const prepared = await prepareModule(decodeModule(wasm));
     const memory = new Uint8Array(await readFile(join(source, 'memory.bin')));
     const globals = meta.globals.map((v) => (typeof v === 'string' && v.endsWith('n') ? BigInt(v.slice(0, -1)) : (v as number)));
-    const instance = WasmInstance.fromSnapshot(prepared, engine.importsFor(canister), { memory, globals });
+    const instance = WasmInstance.fromSnapshot(prepared, engine.importsFor(canister), { memory, globals }, engine.scratch);
     canister.code = { prepared, uploaded: wasm, moduleHash: sha256(wasm), instance };
     canister.stable = decodeStablePages(BigInt(meta.stableSizePages), new Uint8Array(await readFile(join(source, 'stable.bin'))));
     canister.certifiedData = new Uint8Array(Buffer.from(meta.certifiedData, 'hex'));
