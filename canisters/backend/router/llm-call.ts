@@ -4,6 +4,7 @@ import { call, IDL } from 'azle';
 import { decodeLlmCanisterResponse, encodeLlmCanisterRequest } from '../../../src/shared/chat/llm-canister';
 import { llmCanisterIdl } from '../../../src/shared/chat/llm-canister.idl';
 import type { ChatRequest } from '../../../src/shared/chat/types';
+import { encodeArgs } from './candid-args';
 import { describeCallError } from './call-errors';
 import type { TargetCallResult } from './target-call';
 
@@ -14,7 +15,8 @@ export async function callLlmCanister(canisterId: string, req: ChatRequest): Pro
     if (!wire.ok) return { ok: false, outcome: 'malformed', detail: wire.error.message, cycles: 0n };
     let reply: unknown;
     try {
-        reply = await call(canisterId, 'v1_chat', { paramIdlTypes: [ChatRequestV1 as never], returnIdlType: ChatResponseV1 as never, args: [wire.value] });
+        const raw = await call<Uint8Array, Uint8Array>(canisterId, 'v1_chat', { raw: true, args: encodeArgs('v1_chat', [ChatRequestV1 as never], [wire.value]) });
+        reply = IDL.decode([ChatResponseV1 as never], raw)[0];
     } catch (e) {
         return { ok: false, ...describeCallError(e), cycles: 0n };
     }

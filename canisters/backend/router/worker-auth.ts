@@ -3,11 +3,12 @@
  * threshold Schnorr ed25519, so no secret ever sits in canister state; the worker verifies it against the
  * canister's public key (worker_auth_public_key).
  */
-import { call, canisterSelf, msgCyclesRefunded, time } from 'azle';
+import { call, canisterSelf, IDL, msgCyclesRefunded, time } from 'azle';
 
 import { WORKER_TOKEN_LIFETIME_S, NS_PER_S } from '../../../src/shared/router/router.constants';
 import { encodeWorkerToken, workerTokenSigningInput } from '../../../src/shared/worker-token/token-encode';
 import { asciiToBytes } from './ascii-bytes';
+import { encodeArgs } from './candid-args';
 import { describeCallError } from './call-errors';
 import { ed25519KeyId, SchnorrPublicKeyArgs, SchnorrPublicKeyResult, SignWithSchnorrArgs, SignWithSchnorrResult, WORKER_AUTH_DERIVATION_PATH } from './management.idl';
 import { routerMeta } from './router-stores';
@@ -24,12 +25,9 @@ export async function signWorkerToken(audience: string, idk: string, bodySha256H
     const input = workerTokenSigningInput({ aud: audience, iss: canisterSelf().toText(), iat, exp: iat + WORKER_TOKEN_LIFETIME_S, idk, bh: bodySha256Hex });
     const fee = signatureFee(keyName);
     try {
-        const r = (await call('aaaaa-aa', 'sign_with_schnorr', {
-            paramIdlTypes: [SignWithSchnorrArgs],
-            returnIdlType: SignWithSchnorrResult,
-            args: [{ message: asciiToBytes(input), derivation_path: WORKER_AUTH_DERIVATION_PATH, key_id: ed25519KeyId(keyName), aux: [] }],
-            cycles: fee
-        })) as { signature: Uint8Array };
+        const args = encodeArgs('sign_with_schnorr', [SignWithSchnorrArgs], [{ message: asciiToBytes(input), derivation_path: WORKER_AUTH_DERIVATION_PATH, key_id: ed25519KeyId(keyName), aux: [] }]);
+        const raw = await call<Uint8Array, Uint8Array>('aaaaa-aa', 'sign_with_schnorr', { raw: true, args, cycles: fee });
+        const r = IDL.decode([SignWithSchnorrResult], raw)[0] as unknown as { signature: Uint8Array };
         return { ok: true, token: encodeWorkerToken(input, Uint8Array.from(r.signature)), cycles: fee - msgCyclesRefunded() };
     } catch (e) {
         return { ok: false, detail: `sign_with_schnorr: ${describeCallError(e).detail}`, cycles: fee - msgCyclesRefunded() };

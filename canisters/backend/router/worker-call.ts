@@ -4,7 +4,7 @@
  * (refund accounted), replicated or non-replicated per the worker's mode, and a transform that keeps only
  * the normalized answer.
  */
-import { call, canisterSelf, msgCyclesRefunded } from 'azle';
+import { call, canisterSelf, IDL, msgCyclesRefunded } from 'azle';
 
 import type { ChatRequest } from '../../../src/shared/chat/types';
 import { sha256Hex } from '../../../src/shared/router/idempotency';
@@ -12,6 +12,7 @@ import { maxResponseBytesFor, outcallFee, requestBytes } from '../../../src/shar
 import type { Worker } from '../../../src/shared/router/router.types';
 import { encodeWorkerRequest, readNormalized } from '../../../src/shared/router/worker-wire';
 import { asciiToBytes, bytesToText } from './ascii-bytes';
+import { encodeArgs } from './candid-args';
 import { describeCallError } from './call-errors';
 import { HttpRequestArgs, HttpRequestResult, type HttpHeader } from './management.idl';
 import { signatureFee, signWorkerToken } from './worker-auth';
@@ -58,7 +59,8 @@ export async function callWorker(w: Worker, p: PreparedWorkerCall, idk: string, 
     };
     let res: { status: bigint; body: Uint8Array };
     try {
-        res = (await call('aaaaa-aa', 'http_request', { paramIdlTypes: [HttpRequestArgs], returnIdlType: HttpRequestResult, args: [args], cycles: p.outcallFee })) as typeof res;
+        const raw = await call<Uint8Array, Uint8Array>('aaaaa-aa', 'http_request', { raw: true, args: encodeArgs('http_request', [HttpRequestArgs], [args]), cycles: p.outcallFee });
+        res = IDL.decode([HttpRequestResult], raw)[0] as unknown as typeof res;
     } catch (e) {
         return { ok: false, ...describeCallError(e), cycles: signed.cycles + p.outcallFee - msgCyclesRefunded() };
     }
