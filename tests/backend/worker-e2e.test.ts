@@ -84,8 +84,10 @@ describe('chat → replicated outcall → deai-worker → llama.cpp', () => {
         expect(r.route.tokens_reported).toBe(true);
         expect(r.route.input_tokens).toBe(delta(after, before, TOKENS_IN));
         expect(r.route.output_tokens).toBe(delta(after, before, TOKENS_OUT));
-        expect(r.route.output_tokens).toBeGreaterThan(0);
-        expect(r.route.output_tokens).toBeLessThanOrEqual(12);
+        // Every sampled token counts, shown or not: at finish "length" llama.cpp sampled max_tokens (node-llama-cpp may
+        // take one more to complete a partial UTF-8 character), though the tiny model's bytes may print as less.
+        if (r.finish_reason === 'length') expect(r.route.output_tokens).toBeGreaterThanOrEqual(12);
+        expect(r.route.output_tokens).toBeLessThanOrEqual(13);
         // Cycles: one signature plus the outcall fee, paid from the canister's balance, charged to the caller.
         expect(r.route.cycles).toBe(r.route.attempts[0]!.cycles);
         expect(r.route.cycles).toBeGreaterThan(SIGNATURE_FEE);

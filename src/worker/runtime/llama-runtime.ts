@@ -89,7 +89,9 @@ export async function createLlamaRuntime(o: LlamaRuntimeOptions): Promise<LlamaR
             // 3. Generate on a clean sequence.
             const sequence = await pool.take();
             generations++;
-            let outputTokens = 0;
+            // Output tokens from the sequence's token meter (one per sampled token, EOG included): `onToken` misses
+            // tokens node-llama-cpp holds back (partial UTF-8, possible stop-trigger prefixes) and drops at maxTokens.
+            const meterBefore = sequence.tokenMeter.getState();
             try {
                 if (signal.aborted) throw signal.reason;
                 const completion = new LlamaCompletion({ contextSequence: sequence, autoDisposeSequence: false });
@@ -99,16 +101,13 @@ export async function createLlamaRuntime(o: LlamaRuntimeOptions): Promise<LlamaR
                     topP: request.params.topP,
                     seed: request.params.seed,
                     customStopTriggers: [...TEMPLATE_STOP_SEQUENCES[o.template], ...(request.params.stop ?? [])],
-                    signal,
-                    onToken: (tokens) => {
-                        outputTokens += tokens.length;
-                    }
+                    signal
                 });
                 if (metadata.stopReason === 'abort') throw signal.reason;
                 return {
                     message: { role: 'assistant', content: response, toolCalls: [] },
                     finishReason: FINISH[metadata.stopReason] ?? 'unknown',
-                    usage: { inputTokens, outputTokens }
+                    usage: { inputTokens, outputTokens: sequence.tokenMeter.diff(meterBefore).usedOutputTokens }
                 };
             } catch (error) {
                 if (signal.aborted) throw signal.reason;
