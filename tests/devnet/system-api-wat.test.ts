@@ -113,4 +113,14 @@ describe('System API, byte level', () => {
         const outcome = await devnet.update({ canisterId: Principal.managementCanister(), method: 'create_canister', arg, sender: controller });
         expect(outcome).toMatchObject({ kind: 'rejected', rejectCode: 4 });
     });
+
+    it('deposit_cycles from a canister moves exactly the attached cycles to the target', async () => {
+        const target = await devnet.createCanister({ sender: controller, cycles: 1_000n });
+        const before = devnet.canisterInfo(id)!.cycles;
+        const arg = new Uint8Array(IDL.encode([IDL.Record({ canister_id: IDL.Principal })], [{ canister_id: target }]));
+        const outcome = await devnet.update({ canisterId: id, method: 'deposit_raw', arg, sender: controller });
+        expect(outcome.kind).toBe('replied');
+        expect(devnet.canisterInfo(target)!.cycles).toBe(1_000n + 5_000_000_000n);
+        expect(devnet.canisterInfo(id)!.cycles).toBeLessThan(before - 5_000_000_000n);
+    });
 });
