@@ -2,13 +2,14 @@
  * Target health: probe windows (timer-driven GET /health on approved workers), circuit breakers (updated by
  * real chat attempts) and latencies, all in stable memory and readable by anyone.
  */
-import { call, canisterSelf, clearTimer, msgCyclesRefunded, setTimerInterval, time } from 'azle';
+import { call, canisterSelf, clearTimer, IDL, msgCyclesRefunded, setTimerInterval, time } from 'azle';
 
 import { admit, CLOSED, onFailure, onSuccess, type BreakerState } from '../../../src/shared/router/circuit-breaker';
 import { addProbe, EMPTY_WINDOW, summarize, type HealthSummary } from '../../../src/shared/router/health-window';
 import { outcallFee, requestBytes } from '../../../src/shared/router/outcall-cost';
 import { HEALTH, NS_PER_S } from '../../../src/shared/router/router.constants';
 import type { Worker } from '../../../src/shared/router/router.types';
+import { encodeArgs } from './candid-args';
 import { describeCallError } from './call-errors';
 import { HttpRequestArgs, HttpRequestResult } from './management.idl';
 import { routerConfig } from './router-config';
@@ -57,12 +58,9 @@ async function probe(w: Worker): Promise<void> {
     let ok = false;
     let detail = '';
     try {
-        const r = (await call('aaaaa-aa', 'http_request', {
-            paramIdlTypes: [HttpRequestArgs],
-            returnIdlType: HttpRequestResult,
-            args: [{ url, max_response_bytes: [BigInt(HEALTH.PROBE_MAX_RESPONSE_BYTES)], method: { get: null }, headers: [], body: [], transform: [{ function: [canisterSelf(), HEALTH_TRANSFORM_METHOD], context: new Uint8Array() }], is_replicated: w.mode === 'non_replicated' ? [false] : [] }],
-            cycles: fee
-        })) as { status: bigint };
+        const args = { url, max_response_bytes: [BigInt(HEALTH.PROBE_MAX_RESPONSE_BYTES)], method: { get: null }, headers: [], body: [], transform: [{ function: [canisterSelf(), HEALTH_TRANSFORM_METHOD], context: new Uint8Array() }], is_replicated: w.mode === 'non_replicated' ? [false] : [] };
+        const raw = await call<Uint8Array, Uint8Array>('aaaaa-aa', 'http_request', { raw: true, args: encodeArgs('http_request', [HttpRequestArgs], [args]), cycles: fee });
+        const r = IDL.decode([HttpRequestResult], raw)[0] as unknown as { status: bigint };
         ok = r.status >= 200n && r.status < 300n;
         detail = `HTTP ${r.status}`;
     } catch (e) {
