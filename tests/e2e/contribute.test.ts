@@ -81,6 +81,31 @@ describe.skipIf(!CHROMIUM)('contribute and moderate', () => {
         await curatorContext.close();
     });
 
+    it('a signed-in user submits a measured benchmark result and it appears in the benchmarks table', async () => {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+        const { page, errors } = await newPage(context);
+        const app = new AppPage(page, appUrl);
+        await app.goto('explore/benchmarks');
+        const before = Number((/of (\d+) rows/.exec((await page.getByTestId('row-count').textContent()) ?? '') ?? [])[1]);
+        await app.signIn('carol');
+        await app.goto('contribute?kind=benchmark');
+        const contribute = new ContributePage(page);
+        const draft = await contribute.draft();
+        const status = await contribute.submit({
+            ...draft, hardware_id: 'nvidia-h20-96gb', runtime_id: 'sglang', model_id: 'qwen3-4b', variant_id: 'qwen3-4b-bf16',
+            generation_tokens_per_s: 123.4, prompt_tokens_per_s: 4567, ttft_ms: 42, power_w: 300, runtime_version: '0.4.0',
+        }, '');
+        const resultId = /Benchmark result (\S+) recorded/.exec(status)?.[1];
+        expect(resultId).toBeDefined();
+        await app.goto(`explore/benchmarks?q=${resultId}`);
+        // The app reloads its registry snapshot after the submission (no page reload).
+        await expect.poll(async () => (await page.getByTestId('row-count').textContent()) ?? '', { timeout: 30_000 }).toBe(`1 of ${before + 1} rows`);
+        expect(await page.locator('tbody tr td', { hasText: '123.4' }).count()).toBe(1);
+        await screenshot(page, 'benchmark-submitted');
+        expect(errors).toEqual([]);
+        await context.close();
+    });
+
     it('anonymous visitors see no write actions', async () => {
         const context = await browser.newContext();
         const { page, errors } = await newPage(context);

@@ -118,9 +118,9 @@ describe.skipIf(!CHROMIUM)('registry explorer', () => {
         await result.locator('.verdict').waitFor();
         await page.getByLabel('Target').selectOption('custom');
         await page.getByLabel('Memory (GB)').fill('0.5');
-        await expect.poll(() => result.locator('.verdict').textContent()).toMatch(/^Does not fit/);
+        await expect.poll(() => result.locator('.verdict').textContent(), { timeout: 10_000 }).toMatch(/^Does not fit/);
         await page.getByLabel('Memory (GB)').fill('1000');
-        await expect.poll(() => result.locator('.verdict').textContent()).toMatch(/^Fits/);
+        await expect.poll(() => result.locator('.verdict').textContent(), { timeout: 10_000 }).toMatch(/^Fits/);
         expect(await result.locator('ol.breakdown li').count()).toBeGreaterThan(3);
         await page.getByLabel('Batch').fill('0');
         await result.getByRole('alert').waitFor();

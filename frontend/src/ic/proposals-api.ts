@@ -1,5 +1,5 @@
 /** Proposal, review and audit calls (Candid ↔ domain at this boundary only). */
-import { toCandidHardware, toCandidModel, toCandidRuntime, type EntityKind } from '../../../src/shared/registry';
+import { toCandidHardware, toCandidModel, toCandidRuntime, toCandidSubmission, type BenchmarkSubmission, type EntityKind } from '../../../src/shared/registry';
 import type { DraftRecord } from '../model/proposal-draft';
 import { call, type ApiResult } from './api-error';
 import type { BackendActor } from './backend-actor';
@@ -35,7 +35,13 @@ export function fromWireProposal(p: WireProposal): Proposal {
     };
 }
 
-export async function propose(actor: BackendActor, draft: DraftRecord, comment: string): Promise<ApiResult<Proposal>> {
+/** Appends a benchmark result (no review: results are append-only and carry their submitter); returns its id. */
+export async function submitBenchmark(actor: BackendActor, s: BenchmarkSubmission): Promise<ApiResult<string>> {
+    const r = await call(() => actor.submit_benchmark(toCandidSubmission(s) as never));
+    return r.ok ? { ok: true, value: r.value.result_id } : r;
+}
+
+export async function propose(actor: BackendActor, draft: Exclude<DraftRecord, { kind: 'benchmark' }>, comment: string): Promise<ApiResult<Proposal>> {
     const c: [] | [string] = comment.trim() === '' ? [] : [comment.trim()];
     const r = await call(() =>
         draft.kind === 'hardware' ? actor.propose_hardware(toCandidHardware(draft.record) as never, c) :

@@ -3,12 +3,17 @@
  * and the field-level diff a curator reviews.
  */
 import {
-    flatten, validateHardware, validateModel, validateRuntime, type CompareValue, type Hardware, type Model, type RegistryError, type Runtime,
+    flatten, validateBenchmarkSubmission, validateHardware, validateModel, validateRuntime,
+    type BenchmarkSubmission, type CompareValue, type Hardware, type Model, type RegistryError, type Runtime,
 } from '../../../src/shared/registry';
 
+/** Records that go through a curator's review; benchmark results are appended directly (with their submitter). */
 export const PROPOSAL_KINDS = ['hardware', 'runtime', 'model'] as const;
-export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
-export type DraftRecord = { kind: 'hardware'; record: Hardware } | { kind: 'runtime'; record: Runtime } | { kind: 'model'; record: Model };
+export const CONTRIBUTION_KINDS = [...PROPOSAL_KINDS, 'benchmark'] as const;
+export type ProposalKind = (typeof CONTRIBUTION_KINDS)[number];
+export type DraftRecord =
+    | { kind: 'hardware'; record: Hardware } | { kind: 'runtime'; record: Runtime } | { kind: 'model'; record: Model }
+    | { kind: 'benchmark'; record: BenchmarkSubmission };
 
 /** Largest draft accepted in the editor (the canister bounds each field; this bounds the text box). */
 export const DRAFT_MAX_CHARS = 200_000;
@@ -25,6 +30,7 @@ export function parseDraft(kind: ProposalKind, text: string): { ok: true; draft:
     const fail = (e: RegistryError) => ({ ok: false as const, message: e.code === 'InvalidInput' ? `${e.field}: ${e.reason}` : e.code });
     if (kind === 'hardware') { const r = validateHardware(json); return r.ok ? { ok: true, draft: { kind, record: r.value } } : fail(r.error); }
     if (kind === 'runtime') { const r = validateRuntime(json); return r.ok ? { ok: true, draft: { kind, record: r.value } } : fail(r.error); }
+    if (kind === 'benchmark') { const r = validateBenchmarkSubmission(json); return r.ok ? { ok: true, draft: { kind, record: r.value } } : fail(r.error); }
     const r = validateModel(json);
     return r.ok ? { ok: true, draft: { kind, record: r.value } } : fail(r.error);
 }
@@ -54,6 +60,12 @@ export function blankRecord(kind: ProposalKind): object {
         id: '', vendor: '', name: '', kind: 'gpu', memory_gb: null, memory_type: null, memory_bandwidth_gb_s: null, tdp_w: null, prices: [],
         peak: { fp32: peak, tf32: peak, bf16: peak, fp16: peak, fp8: peak, int8: peak, int4: peak }, interconnect: null, interconnect_bandwidth_gb_s: null,
         form_factor: null, release_year: null, availability: null, sources: source,
+    };
+    if (kind === 'benchmark') return {
+        hardware_id: '', runtime_id: '', model_id: '', variant_id: '',
+        settings: { batch_size: 1, prompt_tokens: 512, output_tokens: 128, concurrency: 1, device_count: 1 },
+        prompt_tokens_per_s: null, generation_tokens_per_s: null, ttft_ms: null, power_w: null, origin: 'measured',
+        model_sha256: null, runtime_version: null, sources: [],
     };
     if (kind === 'runtime') return {
         id: '', name: '', vendor: '', license: '', hardware_vendors: [], backends: [], model_formats: [], quant_methods: [],

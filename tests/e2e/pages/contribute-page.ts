@@ -10,8 +10,8 @@ export class ContributePage {
 
     async submit(record: Record<string, unknown>, comment: string): Promise<string> {
         await this.page.locator('textarea[name="record"]').fill(JSON.stringify(record, null, 2));
-        await this.page.locator('input[name="comment"]').fill(comment);
-        await this.page.getByRole('button', { name: 'Submit proposal' }).click();
+        if (comment !== '') await this.page.locator('input[name="comment"]').fill(comment);
+        await this.page.getByRole('button', { name: /^Submit (proposal|result)$/ }).click();
         // The outcome: a status line with the proposal id, or an alert with the canister's error.
         const outcome = this.page.locator('[data-testid="proposal-status"], main [role="alert"]');
         await outcome.first().waitFor({ timeout: 60_000 });

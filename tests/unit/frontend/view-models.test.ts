@@ -77,6 +77,8 @@ describe('proposal drafts', () => {
         const blank = parseDraft('runtime', JSON.stringify(blankRecord('runtime')));
         expect(blank.ok).toBe(false);
         expect(parseDraft('model', JSON.stringify({ ...models[0], id: 'Bad Id' }))).toMatchObject({ ok: false, message: expect.stringMatching(/^id: /) });
+        expect(parseDraft('benchmark', JSON.stringify({ ...blankRecord('benchmark'), hardware_id: 'h', runtime_id: 'r', model_id: 'm', variant_id: 'v', ttft_ms: 20 }))).toMatchObject({ ok: true, draft: { kind: 'benchmark' } });
+        expect(parseDraft('benchmark', JSON.stringify({ ...blankRecord('benchmark'), origin: 'published' }))).toMatchObject({ ok: false });
     });
 
     it('diffs an edit field by field, including notes and sources', () => {
