@@ -44,7 +44,8 @@ describe('agent', () => {
         expect(r.rounds).toHaveLength(2);
         expect(r.rounds[0]!.tool_calls.map((t) => [t.name, t.ok])).toEqual([['search_registry', true], ['recommend_hardware', true]]);
         expect(r.rounds[0]!.tool_instructions).toBeGreaterThan(0n);
-        expect(tagOf(r.rounds[0]!.route.trust)).toBe('onchain');
+        expect(JSON.parse(r.rounds[0]!.route_json).trust).toBe('onchain');
+        expect(tagOf(r.reply.route.trust)).toBe('onchain');
         const cited = r.citations.map((c) => `${c.kind}/${c.id}`);
         for (const h of expected.ranked) expect(cited).toContain(`hardware/${h.hardware_id}`);
         expect(cited).toContain(`model/${MODEL}`);
@@ -62,7 +63,8 @@ describe('agent', () => {
         const bad = ask('TOOL get_model {"id":"no-such-model"}\nTOOL fit {"model_id":"qwen2.5-14b-instruct","variant_id":"nope","hardware_id":"nvidia-rtx-4090"}', { model: ['tool-model'] });
         const r = unwrap(await env.contributor.ask_agent(bad));
         expect(r.rounds[0]!.tool_calls.map((t) => [t.name, t.ok])).toEqual([['get_model', false], ['fit', false]]);
-        expect(tagOf(r.rounds[1]!.route.backend)).toBe('worker');
+        expect(JSON.parse(r.rounds[1]!.route_json).backend).toBe('worker');
+        expect(tagOf(r.reply.route.backend)).toBe('worker');
         expect(r.reply.content).toContain('no model');
         const posts = worker.seen.filter((s) => s.method === 'POST');
         expect(JSON.parse(posts.at(-1)!.body).messages.filter((m: { role: string }) => m.role === 'tool')).toHaveLength(2);

@@ -1,6 +1,8 @@
 /** The agent's Candid API: `ask_agent`, a chat whose answers come from registry tools run in the canister. */
-import { IDL, update } from 'azle';
+import { IDL, msgArgData, update } from 'azle';
 
+import { replyWith } from '../router/candid-reply';
+import { routeJson } from '../router/route-json';
 
 import { signedIn } from '../router/router.canister';
 import * as T from '../router/router.idl';
@@ -9,7 +11,8 @@ import { agentChat } from './agent.service';
 
 const Citation = IDL.Record({ kind: IDL.Text, id: IDL.Text, name: IDL.Text });
 const ToolTrace = IDL.Record({ name: IDL.Text, arguments_json: IDL.Text, ok: IDL.Bool, result_chars: IDL.Nat32 });
-const AgentRound = IDL.Record({ route: T.Route, tool_calls: IDL.Vec(ToolTrace), tool_instructions: IDL.Nat64 });
+/** Each round's route as JSON text (the final one is typed in `reply.route`): keeps the reply natively encodable. */
+const AgentRound = IDL.Record({ route_json: IDL.Text, tool_calls: IDL.Vec(ToolTrace), tool_instructions: IDL.Nat64 });
 const AgentReply = IDL.Record({ reply: T.ChatReply, rounds: IDL.Vec(AgentRound), citations: IDL.Vec(Citation), stopped: IDL.Opt(IDL.Text) });
 const AgentArgs = IDL.Record({ conversation_id: IDL.Opt(IDL.Text), model: IDL.Opt(IDL.Text), task: IDL.Opt(IDL.Text), message: IDL.Text, route: IDL.Opt(T.RoutePreference) });
 
@@ -18,9 +21,13 @@ const AgentResult = T.RouterResult(AgentReply);
 type WireArgs = { conversation_id: [] | [string]; model: [] | [string]; task: [] | [string]; message: string; route: [] | [WirePreference] };
 
 export class AgentApi {
-    /** Encoded by the JS IDL (rounds hold variants, which candid-reply.ts cannot put in a vec). */
-    @update([AgentArgs], AgentResult)
-    async ask_agent(args: WireArgs): Promise<WireResult> {
+    /** Manual reply, encoded natively (router/candid-reply.ts). */
+    @update([AgentArgs], AgentResult, { manual: true })
+    async ask_agent(): Promise<void> {
+        replyWith(AgentResult, await this.ask(IDL.decode([AgentArgs], msgArgData())[0] as unknown as WireArgs));
+    }
+
+    private async ask(args: WireArgs): Promise<WireResult> {
         const who = signedIn();
         if (typeof who !== 'string') return who;
         const r = await agentChat(who, { conversation_id: unopt(args.conversation_id), model: unopt(args.model), task: unopt(args.task), message: args.message, preference: fromWirePreference(args.route) });
@@ -29,7 +36,7 @@ export class AgentApi {
         return {
             Ok: {
                 reply: { ...v.reply, route: wireRoute(v.reply.route) },
-                rounds: v.rounds.map((x) => ({ route: wireRoute(x.route), tool_calls: x.tool_calls, tool_instructions: x.tool_instructions })),
+                rounds: v.rounds.map((x) => ({ route_json: routeJson(x.route), tool_calls: x.tool_calls, tool_instructions: x.tool_instructions })),
                 citations: v.citations,
                 stopped: opt(v.stopped)
             }
