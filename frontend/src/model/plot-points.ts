@@ -82,3 +82,27 @@ export function modelsWithResults(results: readonly BenchmarkResult[]): string[]
     for (const r of results) if (r.generation_tokens_per_s !== null) n.set(r.model_id, (n.get(r.model_id) ?? 0) + 1);
     return [...n.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id]) => id);
 }
+
+/** Bounds on the tick count of a log axis (more than this and labels overlap). */
+export const MAX_LOG_TICKS = 12;
+
+/**
+ * Ticks for a log axis over [min, max] (both > 0): the 1-2-5 sequence, thinned to powers of ten when it would be
+ * crowded; the domain is widened to the ticks just outside the data so both ends are labelled.
+ */
+export function logAxis(values: readonly number[]): { domain: [number, number]; ticks: number[] } {
+    const positive = values.filter((v) => v > 0 && Number.isFinite(v));
+    if (positive.length === 0) return { domain: [1, 10], ticks: [1, 10] };
+    const min = Math.min(...positive);
+    const max = Math.max(...positive);
+    const seq = (steps: readonly number[]) => {
+        const out: number[] = [];
+        for (let e = Math.floor(Math.log10(min)) - 1; e <= Math.ceil(Math.log10(max)) + 1; e++) for (const s of steps) out.push(s * 10 ** e);
+        const lo = out.filter((t) => t <= min).at(-1) ?? out[0]!;
+        const hi = out.find((t) => t >= max) ?? out.at(-1)!;
+        return out.filter((t) => t >= lo && t <= hi).map((t) => Number(t.toPrecision(6)));
+    };
+    let ticks = seq([1, 2, 5]);
+    if (ticks.length > MAX_LOG_TICKS) ticks = seq([1]);
+    return { domain: [ticks[0]!, ticks.at(-1)!], ticks };
+}

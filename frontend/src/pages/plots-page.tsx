@@ -8,7 +8,8 @@ import {
 import { PRECISIONS, type Precision } from '../../../src/shared/registry';
 import { Empty, Loading } from '../components/states';
 import { useRegistry } from '../data/registry-context';
-import { modelsWithResults, peakAxisLabel, peakSeries, speedMatrix, type PeakAxis, type PeakPoint } from '../model/plot-points';
+import { logAxis, modelsWithResults, peakAxisLabel, peakSeries, speedMatrix, type PeakAxis, type PeakPoint } from '../model/plot-points';
+import { fmtNum } from '../model/format';
 import type { Route } from '../routing/hash-route';
 import { navigate, useQueryUpdater } from '../routing/use-route';
 
@@ -22,6 +23,8 @@ export default function PlotsPage({ route }: { route: Route }) {
     const model = route.query.get('model') ?? models[0] ?? '';
     if (status === 'loading') return <Loading what="plots" />;
     const series = peakSeries(data.hardware, precision, axis, sparsity);
+    const xAxis = logAxis(series.flatMap((s) => s.points.map((p) => p.x)));
+    const yAxis = logAxis(series.flatMap((s) => s.points.map((p) => p.y)));
     const matrix = speedMatrix(data.benchmarks, data.hardware, data.runtimes, model);
     return (
         <div>
@@ -38,9 +41,10 @@ export default function PlotsPage({ route }: { route: Route }) {
                         <ResponsiveContainer width="100%" height={420}>
                             <ScatterChart margin={{ top: 10, right: 20, bottom: 30, left: 10 }}>
                                 <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-                                <XAxis type="number" dataKey="x" scale="log" domain={['auto', 'auto']} name={axis} tick={{ fill: 'var(--fg-muted)' }}
+                                <XAxis type="number" dataKey="x" scale="log" domain={xAxis.domain} ticks={xAxis.ticks} tickFormatter={(v: number) => fmtNum(v)} allowDataOverflow name={axis} tick={{ fill: 'var(--fg-muted)' }}
                                     label={{ value: axis === 'tdp' ? 'TDP (W, log)' : 'Price (USD, log)', position: 'bottom', fill: 'var(--fg-muted)' }} />
-                                <YAxis type="number" dataKey="y" scale="log" domain={['auto', 'auto']} name="peak" tick={{ fill: 'var(--fg-muted)' }} width={70} />
+                                <YAxis type="number" dataKey="y" scale="log" domain={yAxis.domain} ticks={yAxis.ticks} tickFormatter={(v: number) => fmtNum(v)} allowDataOverflow name="peak" tick={{ fill: 'var(--fg-muted)' }} width={70}
+                                    label={{ value: `${peakAxisLabel(precision, sparsity)}, log`, angle: -90, position: 'insideLeft', fill: 'var(--fg-muted)', style: { textAnchor: 'middle' } }} />
                                 <ZAxis range={[70, 70]} />
                                 <Tooltip content={<PointTip />} />
                                 <Legend verticalAlign="top" />

@@ -131,3 +131,15 @@ describe('session and errors', () => {
         expect(fmtNum(null)).toBe('—');
     });
 });
+
+describe('log axes', () => {
+    it('labels both ends with 1-2-5 ticks around the data', async () => {
+        const { logAxis, MAX_LOG_TICKS } = await import('../../../frontend/src/model/plot-points');
+        expect(logAxis([1599, 32000])).toEqual({ domain: [1000, 50000], ticks: [1000, 2000, 5000, 10000, 20000, 50000] });
+        expect(logAxis([72, 1000])).toEqual({ domain: [50, 1000], ticks: [50, 100, 200, 500, 1000] });
+        const wide = logAxis([0.01, 1e6]);
+        expect(wide.ticks.length).toBeLessThanOrEqual(MAX_LOG_TICKS);
+        expect(wide.domain).toEqual([0.01, 1e6]);
+        expect(logAxis([])).toEqual({ domain: [1, 10], ticks: [1, 10] });
+    });
+});
