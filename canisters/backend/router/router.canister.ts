@@ -8,8 +8,8 @@ import { ROUTER_LIMITS as L } from '../../../src/shared/router/router.constants'
 import { replyWith } from './candid-reply';
 import { chat } from './chat.service';
 import { deleteConversation, listConversations, messagePage, ownedConversation } from './history.service';
-import { limitsOf, usageOf } from './quota.service';
-import { routeStats, usage } from './router-stores';
+import { limitsOf, totals, usageOf } from './quota.service';
+import { routeStats } from './router-stores';
 import * as T from './router.idl';
 import { fromWirePreference, opt, routerErr, unopt, wireRoute, wireUsage, type WirePreference, type WireResult } from './router-wire';
 
@@ -84,20 +84,10 @@ export class RouterApi {
     /** Aggregate usage over all principals and per route (open to everyone). */
     @query([], T.UsageTotals)
     usage_totals(): unknown {
-        let requests = 0n;
-        let tokens = 0n;
-        let cycles = 0n;
-        const principals = Number(usage.len());
-        for (let i = 0; i < principals; i += 500) {
-            for (const u of usage.values(i, 500)) {
-                requests += BigInt(u.total_requests);
-                tokens += BigInt(u.total_tokens);
-                cycles += u.total_cycles;
-            }
-        }
+        const t = totals();
         const routes = routeStats.items(0, L.MAX_WORKERS + 1).map(([target, s]) => ({
             target, requests: BigInt(s.requests), failures: BigInt(s.failures), input_tokens: BigInt(s.input_tokens), output_tokens: BigInt(s.output_tokens), cycles: s.cycles
         }));
-        return { principals, requests, tokens, cycles, routes };
+        return { principals: t.principals, requests: BigInt(t.requests), tokens: BigInt(t.tokens), cycles: t.cycles, routes };
     }
 }
