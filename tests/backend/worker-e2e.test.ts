@@ -4,6 +4,9 @@
  * `deai-worker` binary → embedded llama.cpp running a generated tiny GGUF model → normalized answer → the
  * router's transform → consensus across replicas → the answer with its route, tokens and cycles.
  * Also the non-replicated mode (one request) and a misconfigured worker (token audience ≠ registered URL).
+ *
+ * Known router gap (marked `it.fails` at the end): for `api_format = deai` the failed attempt's detail loses the
+ * gateway's error code (`HTTP 401; missing_field: missing field "v"` instead of `token_audience`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -49,7 +52,7 @@ beforeAll(async () => {
     gw = await startGatewayProcess({ gguf: await writeTinyGguf(MODEL), canisterKeyHex: key, audience: `http://127.0.0.1:${port}`, issuer: env.canisterId.toText(), port });
 });
 afterAll(async () => {
-    expect(await gw?.stop()).toBe(0);
+    if (gw !== undefined) expect(await gw.stop()).toBe(0);
     env?.devnet.close();
 });
 
