@@ -5,6 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { verifyWorkerToken } from '../../src/shared/worker-token/index';
+import { sha256Hex } from '../../src/shared/router/idempotency';
 import { errCode, unwrap } from './helpers';
 import { addWorker, chatArgs, route, startRouterEnv, tagOf, type RouterEnv } from './helpers/router-env';
 import { startFormatServer, startGateway, type WorkerServer } from './helpers/worker-servers';
@@ -66,6 +68,16 @@ describe('chat through workers', () => {
             expect(chats).toHaveLength(4); // one per replica of the 4-node subnet
             expect(new Set(chats.map((c) => c.headers['idempotency-key'])).size).toBe(1);
             expect(new Set(chats.map((c) => c.headers['authorization'])).size).toBe(1);
+            // The token is the canister's threshold signature over this exact body and key (docs/worker-protocol.md §2).
+            const key = Uint8Array.from(await env.controller.worker_auth_public_key());
+            const token = String(chats[0]!.headers['authorization']).replace(/^Bearer /, '');
+            const v = verifyWorkerToken(token, { publicKeys: [key], audiences: [s.url], issuers: [env.canisterId.toText()], nowS: Number(env.devnet.time() / 1_000_000_000n) });
+            expect(v.ok).toBe(true);
+            if (v.ok) {
+                expect(v.payload.idk).toBe(chats[0]!.headers['idempotency-key']);
+                expect(v.payload.bh).toBe(sha256Hex(new TextEncoder().encode(chats[0]!.body)));
+                expect(v.payload.exp - v.payload.iat).toBe(120);
+            }
         }
     });
 

@@ -16,7 +16,7 @@ let badId: string;
 let goodId: string;
 
 const posts = (s: WorkerServer): number => s.seen.filter((x) => x.method === 'POST').length;
-const outcomes = (r: { route: { attempts: { target: string; outcome: object }[] } }): string[] => r.route.attempts.map((a) => `${a.target}:${tagOf(a.outcome)}`);
+const outcomes = (r: { route: { attempts: { target: string; outcome: string }[] } }): string[] => r.route.attempts.map((a) => `${a.target}:${tagOf(a.outcome)}`);
 
 beforeAll(async () => {
     env = await startRouterEnv({ outcallTimeoutMs: 3_000 }); // generous: the machine may be loaded

@@ -28,8 +28,11 @@ export interface RouterConfig {
     readonly probe_interval_s: number;
 }
 
+/** dfx.json lists LLM_CANISTER_ID in the backend's `custom.env`: a build-time override of the default (azle.md §1.10). */
+const BUILD_LLM_CANISTER_ID = typeof process !== 'undefined' ? process.env['LLM_CANISTER_ID'] : undefined;
+
 export const DEFAULT_CONFIG: RouterConfig = {
-    llm_canister_id: LLM_CANISTER_ID,
+    llm_canister_id: BUILD_LLM_CANISTER_ID !== undefined && BUILD_LLM_CANISTER_ID !== '' ? BUILD_LLM_CANISTER_ID : LLM_CANISTER_ID,
     llm_enabled: true,
     llm_models: [...LLM_CANISTER_MODELS],
     schnorr_key_name: 'key_1',
