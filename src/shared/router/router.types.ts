@@ -94,8 +94,7 @@ export type AttemptOutcome =
     | 'timeout'
     | 'consensus_failure'
     | 'malformed'
-    | 'http_error'
-    | 'budget';
+    | 'http_error';
 
 export interface Attempt {
     readonly target: string;
