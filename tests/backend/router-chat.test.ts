@@ -91,6 +91,14 @@ describe('chat through workers', () => {
         expect(r.route.worker_id).toEqual([id]);
         expect(gw.generations()).toBe(1);
         expect(gw.seen.filter((x) => x.method === 'POST')).toHaveLength(4);
+
+        // Registered under another name for the same server, the token's audience no longer matches: 401, code kept.
+        const other = await addWorker(env, { url: gw.url.replace('127.0.0.1', 'localhost'), format: 'deai', model: 'gw-other' });
+        const denied = await env.contributor.chat(chatArgs('wrong audience', { model: ['gw-other'] }));
+        const attempts = 'Err' in denied && 'AllRoutesFailed' in denied.Err ? denied.Err.AllRoutesFailed.attempts : [];
+        expect(attempts.map((a) => [a.target, a.outcome])).toEqual([[`w:${other}`, 'http_error']]);
+        expect(attempts[0]!.detail).toMatch(/^HTTP 401; upstream_error: token_audience: /);
+        expect(gw.generations()).toBe(1);
     });
 
     it('prefers the on-chain LLM canister for its models, and honours the caller route preference', async () => {

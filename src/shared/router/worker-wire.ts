@@ -5,10 +5,12 @@
  */
 import { encodeAnthropicRequest } from '../chat/anthropic';
 import { normalizedJson, normalizeResponse, parseNormalizedResponse } from '../chat/normalize';
+import { parseJsonBody } from '../chat/wire-reader';
 import { encodeOllamaRequest } from '../chat/ollama';
 import { encodeOpenAiRequest } from '../chat/openai';
 import type { ChatError, ChatRequest, ChatResponse } from '../chat/types';
 import { err, ok, type Result } from '../result';
+import { ROUTER_LIMITS } from './router.constants';
 import type { ApiFormat } from './router.types';
 import { asciiJson } from './utf8-native';
 
@@ -43,8 +45,21 @@ export function encodeWorkerRequest(format: ApiFormat, req: ChatRequest): Result
 
 /** The transform's body: normalized JSON of the worker's body (an error form when it does not decode). */
 export function normalizeWorkerBody(format: ApiFormat, body: string): string {
-    if (format === 'deai') return normalizedJson(parseNormalizedResponse(body));
-    return normalizeResponse(format, body);
+    if (format !== 'deai') return normalizeResponse(format, body);
+    const parsed = parseNormalizedResponse(body);
+    if (parsed.ok) return normalizedJson(parsed);
+    const gatewayError = readGatewayError(body);
+    return normalizedJson(gatewayError === null ? parsed : err(gatewayError));
+}
+
+/** The gateway's own error body, `{"error":{"code","message"}}` (docs/worker-protocol.md §4), keeping its code. */
+function readGatewayError(body: string): ChatError | null {
+    const top = parseJsonBody(body);
+    if (!top.ok) return null;
+    const e = top.value['error'] as { code?: unknown; message?: unknown } | undefined;
+    if (e === null || typeof e !== 'object' || typeof e.code !== 'string') return null;
+    const message = `${e.code}: ${typeof e.message === 'string' ? e.message : ''}`.slice(0, ROUTER_LIMITS.MAX_ERROR_TEXT_CHARS);
+    return { code: 'upstream_error', path: '$.error', message };
 }
 
 /** Reads a transformed body back; also rejects a non-2xx status with the worker's error text. */

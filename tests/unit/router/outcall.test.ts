@@ -61,5 +61,8 @@ describe('worker wire', () => {
         expect(read).toMatchObject({ ok: true, value: { message: { content: 'hi' }, usage: { inputTokens: 3, outputTokens: 1 } } });
         expect(readNormalized(200, normalizeWorkerBody('openai', 'not json'))).toMatchObject({ ok: false, error: { kind: 'malformed' } });
         expect(readNormalized(502, normalizeWorkerBody('openai', '{"error":{"message":"x"}}'))).toMatchObject({ ok: false, error: { kind: 'http_error' } });
+        // The worker gateway's error code survives the transform (docs/worker-protocol.md §4).
+        const denied = readNormalized(401, normalizeWorkerBody('deai', '{"error":{"code":"token_audience","message":"aud not accepted"}}'));
+        expect(denied).toEqual({ ok: false, error: { kind: 'http_error', detail: 'HTTP 401; upstream_error: token_audience: aud not accepted' } });
     });
 });
