@@ -5,6 +5,7 @@ import { RegistryProvider } from './data/registry-context';
 import { SessionProvider } from './ic/session-context';
 import { Header } from './components/header';
 import { Loading } from './components/states';
+import { ErrorBoundary } from './components/error-boundary';
 import { useRoute } from './routing/use-route';
 import type { Route } from './routing/hash-route';
 import { ExplorerPage } from './pages/explorer-page';
@@ -37,9 +38,11 @@ function Shell() {
             <a className="skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>Skip to content</a>
             <Header section={route.segments[0] ?? ''} />
             <main id="main" tabIndex={-1}>
-                <Suspense fallback={<Loading what="page" />}>
-                    <Page route={route} />
-                </Suspense>
+                <ErrorBoundary resetKey={route.segments.join('/')}>
+                    <Suspense fallback={<Loading what="page" />}>
+                        <Page route={route} />
+                    </Suspense>
+                </ErrorBoundary>
             </main>
         </>
     );

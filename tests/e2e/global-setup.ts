@@ -25,7 +25,7 @@ export async function setup(project: TestProject): Promise<void> {
         return;
     }
     execFileSync('npx', ['tsx', 'src/cli/build-canisters.ts'], { stdio: 'inherit', timeout: 600_000 });
-    app = await startApp({ port: 0, vitePort: 0, workerPort: 0, stateDir: null, clean: false, log: (l) => console.log(`[e2e app] ${l}`) });
+    app = await startApp({ port: 0, vitePort: 0, workerPort: 0, stateDir: null, clean: false, watch: false, log: (l) => console.log(`[e2e app] ${l}`) });
     project.provide('appUrl', app.appUrl);
     project.provide('devnetUrl', app.devnetUrl);
     project.provide('backendId', app.backendId);

@@ -1,5 +1,5 @@
 /** The registry snapshot for every page: loaded once per actor, reloadable after a write is approved. */
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { describeError } from '../ic/api-error';
 import { useSession } from '../ic/session-context';
 import { EMPTY_SNAPSHOT, loadRegistry, type RegistrySnapshot } from './registry-snapshot';
@@ -24,16 +24,17 @@ export function RegistryProvider({ children }: { children: ReactNode }) {
     const [state, setState] = useState<Omit<RegistryState, 'reload'>>({ status: 'loading', data: EMPTY_SNAPSHOT, error: null });
     const [generation, setGeneration] = useState(0);
     const reload = useCallback(() => setGeneration((g) => g + 1), []);
+    // The registry is public: signing in or out (a new actor) needs no reload; reload() and failures do.
+    const loaded = useRef<number | null>(null);
 
     useEffect(() => {
         if (actorError !== null) setState({ status: 'error', data: EMPTY_SNAPSHOT, error: actorError });
-        if (actor === null) return;
-        let live = true;
+        if (actor === null || loaded.current === generation) return;
+        loaded.current = generation;
         void loadRegistry(actor).then((r) => {
-            if (!live) return;
+            if (!r.ok) loaded.current = null;
             setState(r.ok ? { status: 'ready', data: r.value, error: null } : (s) => ({ status: 'error', data: s.data, error: describeError(r.error) }));
         });
-        return () => { live = false; };
     }, [actor, actorError, generation]);
 
     return <RegistryContext.Provider value={{ ...state, reload }}>{children}</RegistryContext.Provider>;

@@ -22,7 +22,10 @@ export function ContributePage({ route }: { route: Route }) {
     const [busy, setBusy] = useState(false);
     const [sent, setSent] = useState(false);
 
-    useEffect(() => { setText(JSON.stringify(existing ?? blankRecord(kind), null, 2)); setSent(false); setMessage(null); }, [kind, id, existing]);
+    // Reset the draft when the target changes or its record first loads, not when the registry reloads the same
+    // record (a reload after sign-in must not wipe what the user typed).
+    const loaded = existing !== undefined;
+    useEffect(() => { setText(JSON.stringify(existing ?? blankRecord(kind), null, 2)); setSent(false); setMessage(null); }, [kind, id, loaded]); // eslint-disable-line react-hooks/exhaustive-deps
 
     if (!session.signedIn) return <div><h1>Contribute</h1><p>Sign in with Internet Identity to propose additions and edits. Curators review every proposal.</p></div>;
     const draft = parseDraft(kind, text);
@@ -50,7 +53,7 @@ export function ContributePage({ route }: { route: Route }) {
                 </label>
                 <p id="draft-status" className={draft.ok ? 'ok small' : 'error-inline'}>{draft.ok ? 'Valid record.' : draft.message}</p>
                 {kind !== 'benchmark' && <label className="block">Comment for the curator <input name="comment" maxLength={COMMENT_MAX_CHARS} value={comment} onChange={(e) => setComment(e.target.value)} placeholder="What changed and where it comes from" /></label>}
-                <button type="submit" className="primary" disabled={!draft.ok || busy || sent}>{busy ? 'Sending…' : kind === 'benchmark' ? 'Submit result' : 'Submit proposal'}</button>
+                <button type="submit" className="primary" disabled={!draft.ok || busy || sent || session.actor === null}>{busy ? 'Sending…' : session.actor === null ? 'Connecting…' : kind === 'benchmark' ? 'Submit result' : 'Submit proposal'}</button>
             </form>
             {message !== null && (message.ok ? <p role="status" className="ok" data-testid="proposal-status">{message.text}</p> : <ErrorBox>{message.text}</ErrorBox>)}
         </div>

@@ -29,6 +29,11 @@ export interface StartOptions {
     /** Where devnet state, keys and canister_ids.json live; null = nothing persists. */
     stateDir: string | null;
     clean: boolean;
+    /**
+     * Watch sources and hot-reload the browser (default true). Tests turn it off: in a tree that others edit,
+     * a reload mid-test would be a flake, and half-invalidated module graphs can load a module twice.
+     */
+    watch?: boolean;
     log: (line: string) => void;
 }
 
@@ -93,7 +98,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
             stops.push(() => worker.close(100));
         }
 
-        const vite = await startVite(options.vitePort, { VITE_BACKEND_CANISTER_ID: backendId, VITE_IC_HOST: server.url, VITE_II_URL: `${server.url}/_/identity/`, DFX_NETWORK: 'local' });
+        const vite = await startVite(options.vitePort, options.watch ?? true, { VITE_BACKEND_CANISTER_ID: backendId, VITE_IC_HOST: server.url, VITE_II_URL: `${server.url}/_/identity/`, DFX_NETWORK: 'local' });
         stops.push(() => vite.close());
         const appUrl = (vite.resolvedUrls?.local[0] ?? '').replace(/\/$/, '');
         const origin = new URL(appUrl).origin;
@@ -112,11 +117,14 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     }
 }
 
-async function startVite(port: number, env: Record<string, string>): Promise<ViteDevServer> {
+async function startVite(port: number, watch: boolean, env: Record<string, string>): Promise<ViteDevServer> {
     // Vite exposes process.env keys with the configured prefixes to import.meta.env (they win over .env files).
     Object.assign(process.env, env);
     const { createServer } = await import('vite');
-    const vite = await createServer({ configFile: 'frontend/vite.config.ts', server: { port, strictPort: port !== 0 }, logLevel: 'warn' });
+    const vite = await createServer({
+        configFile: 'frontend/vite.config.ts', logLevel: 'warn',
+        server: { port, strictPort: port !== 0, ...(watch ? {} : { watch: null, hmr: false }) },
+    });
     await vite.listen();
     return vite;
 }

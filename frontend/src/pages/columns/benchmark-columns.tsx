@@ -11,7 +11,7 @@ const num = (id: string, label: string, get: (r: BenchmarkResult) => number | nu
 export const BENCHMARK_COLUMNS: ColumnDef<BenchmarkResult, unknown>[] = [
     { id: 'name', header: 'Result', accessorFn: (r) => r.result_id, meta: { label: 'Result' }, cell: (c) => <RecordLink kind="result" id={c.row.original.result_id}>{c.row.original.result_id}</RecordLink> },
     { id: 'hardware_id', header: 'Hardware', accessorFn: (r) => r.hardware_id, meta: { label: 'Hardware' }, cell: (c) => <RecordLink kind="hardware" id={c.row.original.hardware_id}>{c.row.original.hardware_id}</RecordLink> },
-    { id: 'runtime_id', header: 'Runtime', accessorFn: (r) => r.runtime_id, meta: { label: 'Runtime' } },
+    { id: 'runtime_id', header: 'Runtime', accessorFn: (r) => r.runtime_id, meta: { label: 'Runtime' }, cell: (c) => <RecordLink kind="runtime" id={c.row.original.runtime_id}>{c.row.original.runtime_id}</RecordLink> },
     { id: 'model_id', header: 'Model', accessorFn: (r) => r.model_id, meta: { label: 'Model' }, cell: (c) => <RecordLink kind="model" id={c.row.original.model_id}>{c.row.original.model_id}</RecordLink> },
     { id: 'variant_id', header: 'Variant', accessorFn: (r) => r.variant_id, meta: { label: 'Variant' } },
     num('generation_tokens_per_s', 'Gen tok/s', (r) => r.generation_tokens_per_s),
