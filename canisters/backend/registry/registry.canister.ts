@@ -2,12 +2,14 @@
  * The registry's Candid API. Each method is thin: decode wire → check the caller → pure/shared logic →
  * encode the Result. Reads are open to everyone (other canisters included); writes need a signed-in caller.
  */
-import { IDL, msgCaller, query, time, update } from 'azle';
+import { IDL, msgArgData, msgCaller, msgReply, query, time, update } from 'azle';
 
 import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '../../../src/shared/registry/limits.constants';
+import { err, ok } from '../../../src/shared/result';
 import type { RegistryError } from '../../../src/shared/registry/types';
 import { auditCount, auditPage } from '../access/audit-log';
 import { levelOf, require, rolesOf } from '../access/roles';
+import { resultReply } from '../candid/result-reply';
 import { fromOpt, wireErr, wireResult, type WireResult } from '../candid/results';
 import { fromWire, toWire } from '../candid/wire-mapping';
 import type { EntityCollection } from '../storage/entity-collection';
@@ -30,9 +32,40 @@ function kindOf(wireKind: object): RecordKind | 'result' | 'variant' {
     return Object.keys(wireKind)[0] as RecordKind;
 }
 
-function getResult(kind: RecordKind, type: IDL.Type, id: string): WireResult {
+/**
+ * Reply encoders of the read methods, built at module initialisation (result-reply.ts): these replies skip
+ * toWire and the JS IDL encoder, whose TextEncoder polyfill dominated their cost.
+ */
+const replies = {
+    hardware: resultReply(Api.HardwareResult),
+    runtime: resultReply(Api.RuntimeResult),
+    model: resultReply(Api.ModelResult),
+    result: resultReply(Api.BenchmarkResultResult),
+    hardwarePage: resultReply(Api.Result(Api.HardwarePage)),
+    runtimePage: resultReply(Api.Result(Api.RuntimePage)),
+    modelPage: resultReply(Api.Result(Api.ModelPage)),
+    resultPage: resultReply(Api.Result(Api.BenchmarkPage)),
+    searchHits: resultReply(Api.Result(IDL.Vec(Api.SearchHit))),
+    hardwareList: resultReply(Api.Result(IDL.Vec(Hardware))),
+    modelList: resultReply(Api.Result(IDL.Vec(Model))),
+    runtimeList: resultReply(Api.Result(IDL.Vec(Runtime)))
+};
+
+/** The arguments of a manual method, decoded with its declared types (what Azle does for the others). */
+function args<T extends unknown[]>(types: IDL.Type[]): T {
+    return IDL.decode(types, msgArgData()) as unknown as T;
+}
+
+function replyGet(kind: RecordKind): void {
+    const [id] = args<[string]>([IDL.Text]);
     const record = collectionOf(kind).get(id);
-    return record === undefined ? wireErr({ code: 'NotFound', entity: kind, id }) : { Ok: toWire(type, record) };
+    msgReply(replies[kind](record === undefined ? err({ code: 'NotFound', entity: kind, id }) : ok(record)));
+}
+
+type ListRequest = { page: WirePageRequest; filter: unknown };
+
+function listRequest(filterType: IDL.Type): ListRequest {
+    return args<[ListRequest]>([IDL.Record({ page: Api.PageRequest, filter: filterType })])[0];
 }
 
 function limitOf(limit: [] | [number]): number | RegistryError {
@@ -41,69 +74,75 @@ function limitOf(limit: [] | [number]): number | RegistryError {
 }
 
 export class RegistryApi {
-    @query([IDL.Text], Api.HardwareResult)
-    get_hardware(id: string): WireResult {
-        return getResult('hardware', Hardware, id);
+    @query([IDL.Text], Api.HardwareResult, { manual: true })
+    get_hardware(): void {
+        replyGet('hardware');
     }
 
-    @query([IDL.Text], Api.RuntimeResult)
-    get_runtime(id: string): WireResult {
-        return getResult('runtime', Runtime, id);
+    @query([IDL.Text], Api.RuntimeResult, { manual: true })
+    get_runtime(): void {
+        replyGet('runtime');
     }
 
-    @query([IDL.Text], Api.ModelResult)
-    get_model(id: string): WireResult {
-        return getResult('model', Model, id);
+    @query([IDL.Text], Api.ModelResult, { manual: true })
+    get_model(): void {
+        replyGet('model');
     }
 
-    @query([IDL.Text], Api.BenchmarkResultResult)
-    get_benchmark(id: string): WireResult {
+    @query([IDL.Text], Api.BenchmarkResultResult, { manual: true })
+    get_benchmark(): void {
+        const [id] = args<[string]>([IDL.Text]);
         const r = benchmarks.get(id);
-        return r === undefined ? wireErr({ code: 'NotFound', entity: 'result', id }) : { Ok: toWire(BenchmarkResult, r) };
+        msgReply(replies.result(r === undefined ? err({ code: 'NotFound', entity: 'result', id }) : ok(r)));
     }
 
-    @query([IDL.Record({ page: Api.PageRequest, filter: Api.HardwareFilter })], Api.Result(Api.HardwarePage))
-    list_hardware(req: { page: WirePageRequest; filter: unknown }): WireResult {
+    @query([IDL.Record({ page: Api.PageRequest, filter: Api.HardwareFilter })], Api.Result(Api.HardwarePage), { manual: true })
+    list_hardware(): void {
+        const req = listRequest(Api.HardwareFilter);
         const filter = fromWire(Api.HardwareFilter, req.filter) as Parameters<typeof hardwareFilter>[0];
-        return wireResult(Api.HardwarePage, listPage(hardware, DEFAULT_SORT.hardware, pageRequest(req.page), hardwareFilter(filter)));
+        msgReply(replies.hardwarePage(listPage(hardware, DEFAULT_SORT.hardware, pageRequest(req.page), hardwareFilter(filter))));
     }
 
-    @query([IDL.Record({ page: Api.PageRequest, filter: Api.RuntimeFilter })], Api.Result(Api.RuntimePage))
-    list_runtimes(req: { page: WirePageRequest; filter: unknown }): WireResult {
+    @query([IDL.Record({ page: Api.PageRequest, filter: Api.RuntimeFilter })], Api.Result(Api.RuntimePage), { manual: true })
+    list_runtimes(): void {
+        const req = listRequest(Api.RuntimeFilter);
         const filter = fromWire(Api.RuntimeFilter, req.filter) as Parameters<typeof runtimeFilter>[0];
-        return wireResult(Api.RuntimePage, listPage(runtimes, DEFAULT_SORT.runtime, pageRequest(req.page), runtimeFilter(filter)));
+        msgReply(replies.runtimePage(listPage(runtimes, DEFAULT_SORT.runtime, pageRequest(req.page), runtimeFilter(filter))));
     }
 
-    @query([IDL.Record({ page: Api.PageRequest, filter: Api.ModelFilter })], Api.Result(Api.ModelPage))
-    list_models(req: { page: WirePageRequest; filter: unknown }): WireResult {
+    @query([IDL.Record({ page: Api.PageRequest, filter: Api.ModelFilter })], Api.Result(Api.ModelPage), { manual: true })
+    list_models(): void {
+        const req = listRequest(Api.ModelFilter);
         const filter = fromWire(Api.ModelFilter, req.filter) as Parameters<typeof modelFilter>[0];
-        return wireResult(Api.ModelPage, listPage(models, DEFAULT_SORT.model, pageRequest(req.page), modelFilter(filter)));
+        msgReply(replies.modelPage(listPage(models, DEFAULT_SORT.model, pageRequest(req.page), modelFilter(filter))));
     }
 
-    @query([IDL.Record({ page: Api.PageRequest, filter: Api.BenchmarkFilter })], Api.Result(Api.BenchmarkPage))
-    list_benchmarks(req: { page: WirePageRequest; filter: unknown }): WireResult {
+    @query([IDL.Record({ page: Api.PageRequest, filter: Api.BenchmarkFilter })], Api.Result(Api.BenchmarkPage), { manual: true })
+    list_benchmarks(): void {
+        const req = listRequest(Api.BenchmarkFilter);
         const filter = fromWire(Api.BenchmarkFilter, req.filter) as Parameters<typeof benchmarkFilter>[0];
-        return wireResult(Api.BenchmarkPage, listPage(benchmarks, DEFAULT_SORT.result, pageRequest(req.page), benchmarkFilter(filter)));
+        msgReply(replies.resultPage(listPage(benchmarks, DEFAULT_SORT.result, pageRequest(req.page), benchmarkFilter(filter))));
     }
 
-    @query([IDL.Text, IDL.Opt(IDL.Nat32)], Api.Result(IDL.Vec(Api.SearchHit)))
-    search(text: string, limit: [] | [number]): WireResult {
-        return wireResult(IDL.Vec(Api.SearchHit), search(text, fromOpt(limit) ?? PAGE_SIZE_DEFAULT));
+    @query([IDL.Text, IDL.Opt(IDL.Nat32)], Api.Result(IDL.Vec(Api.SearchHit)), { manual: true })
+    search(): void {
+        const [text, limit] = args<[string, [] | [number]]>([IDL.Text, IDL.Opt(IDL.Nat32)]);
+        msgReply(replies.searchHits(search(text, fromOpt(limit) ?? PAGE_SIZE_DEFAULT)));
     }
 
-    @query([IDL.Vec(IDL.Text)], Api.Result(IDL.Vec(Hardware)))
-    compare_hardware(ids: string[]): WireResult {
-        return wireResult(IDL.Vec(Hardware), getMany('hardware', ids));
+    @query([IDL.Vec(IDL.Text)], Api.Result(IDL.Vec(Hardware)), { manual: true })
+    compare_hardware(): void {
+        msgReply(replies.hardwareList(getMany('hardware', args<[string[]]>([IDL.Vec(IDL.Text)])[0])));
     }
 
-    @query([IDL.Vec(IDL.Text)], Api.Result(IDL.Vec(Model)))
-    compare_models(ids: string[]): WireResult {
-        return wireResult(IDL.Vec(Model), getMany('model', ids));
+    @query([IDL.Vec(IDL.Text)], Api.Result(IDL.Vec(Model)), { manual: true })
+    compare_models(): void {
+        msgReply(replies.modelList(getMany('model', args<[string[]]>([IDL.Vec(IDL.Text)])[0])));
     }
 
-    @query([IDL.Vec(IDL.Text)], Api.Result(IDL.Vec(Runtime)))
-    compare_runtimes(ids: string[]): WireResult {
-        return wireResult(IDL.Vec(Runtime), getMany('runtime', ids));
+    @query([IDL.Vec(IDL.Text)], Api.Result(IDL.Vec(Runtime)), { manual: true })
+    compare_runtimes(): void {
+        msgReply(replies.runtimeList(getMany('runtime', args<[string[]]>([IDL.Vec(IDL.Text)])[0])));
     }
 
     /** Records of one kind in id order as a JSON array, for backups, diffs and re-import. */
