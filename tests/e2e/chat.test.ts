@@ -37,11 +37,12 @@ describe.skipIf(!CHROMIUM)('chat', () => {
         await app.signIn('bob');
         const chat = new ChatPage(page);
         await chat.pickRoute(/^LLM canister/);
+        await page.getByLabel('Model').selectOption('qwen3:32b');
         const { answer, error } = await chat.ask(QUESTION);
         expect(error).toBeNull();
         expect(await answer!.textContent()).toContain('stand-in summary of 1 tool result(s)');
         const label = (await answer!.getByTestId('route-label').textContent()) ?? '';
-        expect(label).toMatch(/^LLM canister · llama3\.1:8b · trust: on-chain · \d+ in \/ \d+ out tokens.* · [\d.]+ [kMBT]? ?cycles · \d+ ms/);
+        expect(label).toMatch(/^LLM canister · qwen3:32b · trust: on-chain · \d+ in \/ \d+ out tokens.* · [\d.]+ [kMBT]? ?cycles · \d+ ms/);
         const cited = answer!.locator('.citations a');
         expect(await cited.count()).toBeGreaterThan(0);
         expect(await cited.first().getAttribute('href')).toMatch(/^#\/(model|hardware)\//);

@@ -107,3 +107,13 @@ export function routePreference(p: RoutePick): [] | [{ backend: [] | [object]; w
     if (p.kind === 'auto') return [];
     return [{ backend: [{ [p.kind]: null }], worker_id: p.kind === 'worker' ? [p.id] : [], min_trust: [], max_price_usd: [], prefer: [] }];
 }
+
+/**
+ * Models offered for a route: the LLM canister's models, a worker's models, or (auto) all of them. An empty
+ * choice lets the router use its default model.
+ */
+export function modelChoices(p: RoutePick, llmModels: readonly string[], workers: readonly { id: string; models: readonly string[] }[]): string[] {
+    if (p.kind === 'llm_canister') return [...llmModels];
+    if (p.kind === 'worker') return [...(workers.find((w) => w.id === p.id)?.models ?? [])];
+    return [...new Set([...llmModels, ...workers.flatMap((w) => w.models)])];
+}

@@ -8,7 +8,8 @@ import { Empty, ErrorBox, Loading } from '../components/states';
 import { BACKEND_METHODS } from '../ic/backend-actor';
 import { approvedWorkers, askAgent, getMessages, listConversations, myUsage, type Citation, type Conversation, type StoredMessage, type Usage, type WorkerChoice } from '../ic/chat-api';
 import { useSession } from '../ic/session-context';
-import { citationHref, describeRoute, fmtCycles, MAX_MESSAGE_BYTES, messageBytes, parseRoutePick, type RouteLabel } from '../model/chat-view';
+import { citationHref, describeRoute, fmtCycles, MAX_MESSAGE_BYTES, messageBytes, modelChoices, parseRoutePick, type RouteLabel } from '../model/chat-view';
+import { LLM_CANISTER_MODELS } from '../../../src/shared/chat/llm-canister-limits';
 import { formatHash, type Route } from '../routing/hash-route';
 import { navigate, useQueryUpdater } from '../routing/use-route';
 
@@ -26,6 +27,7 @@ function ChatView({ route }: { route: Route }) {
     const update = useQueryUpdater();
     const conversationId = route.segments[1] ?? null;
     const pick = route.query.get('route');
+    const routePick = parseRoutePick(pick);
     const [conversations, setConversations] = useState<Conversation[] | null>(null);
     const [messages, setMessages] = useState<Shown[]>([]);
     const [workers, setWorkers] = useState<WorkerChoice[]>([]);
@@ -49,15 +51,17 @@ function ChatView({ route }: { route: Route }) {
         void getMessages(actor, conversationId).then((r) => (r.ok ? setMessages(r.value) : setError(r.message)));
     }, [actor, conversationId]);
 
+    const models = modelChoices(routePick, LLM_CANISTER_MODELS, workers);
+    // A worker serves only its own models: default to its first; elsewhere the router's default is fine.
+    const askedModel = route.query.get('model') ?? '';
+    const model = models.includes(askedModel) ? askedModel : routePick.kind === 'worker' ? models[0] ?? '' : '';
     const bytes = messageBytes(text);
     const tooLong = bytes > MAX_MESSAGE_BYTES;
     const send = async () => {
         if (actor === null || text.trim() === '' || tooLong) return;
         setBusy(true);
         setError(null);
-        const routePick = parseRoutePick(pick);
-        const worker = routePick.kind === 'worker' ? workers.find((w) => w.id === routePick.id) : undefined;
-        const r = await askAgent(actor, { conversationId, message: text, model: worker?.models[0] ?? null, route: routePick });
+        const r = await askAgent(actor, { conversationId, message: text, model: model === '' ? null : model, route: routePick });
         setBusy(false);
         if (!r.ok) { setError(r.message); return; } // the typed message stays in the composer
         const now = BigInt(Date.now()) * 1_000_000n;
@@ -91,11 +95,17 @@ function ChatView({ route }: { route: Route }) {
                     </ol>
                     {messages.length === 0 && <Empty>Ask about accelerators, runtimes or models: the agent looks them up in the registry and cites the records it used.</Empty>}
                     <form className="composer" onSubmit={(e) => { e.preventDefault(); void send(); }}>
-                        <label>Route <select name="route" value={pick ?? 'auto'} onChange={(e) => update({ route: e.target.value === 'auto' ? undefined : e.target.value })}>
-                            <option value="auto">Auto (router picks)</option>
-                            <option value="llm">LLM canister (on-chain)</option>
-                            {workers.map((w) => <option key={w.id} value={`worker:${w.id}`}>Worker {w.id} ({w.models.join(', ')})</option>)}
-                        </select></label>
+                        <div className="controls">
+                            <label>Route <select name="route" value={pick ?? 'auto'} onChange={(e) => update({ route: e.target.value === 'auto' ? undefined : e.target.value, model: undefined })}>
+                                <option value="auto">Auto (router picks)</option>
+                                <option value="llm">LLM canister (on-chain)</option>
+                                {workers.map((w) => <option key={w.id} value={`worker:${w.id}`}>Worker {w.id} ({w.models.join(', ')})</option>)}
+                            </select></label>
+                            <label>Model <select name="model" value={model} onChange={(e) => update({ model: e.target.value || undefined })}>
+                                {routePick.kind !== 'worker' && <option value="">Default</option>}
+                                {models.map((m) => <option key={m} value={m}>{m}</option>)}
+                            </select></label>
+                        </div>
                         <label className="block">Message
                             <textarea name="message" rows={3} value={text} onChange={(e) => setText(e.target.value)} aria-invalid={tooLong}
                                 onKeyDown={(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); void send(); } }} />

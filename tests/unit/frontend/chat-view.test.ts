@@ -46,3 +46,14 @@ describe('chat view model', () => {
         expect(fmtCycles(2_000_000_000_000n)).toBe('2.0 T');
     });
 });
+
+describe('model choices', () => {
+    it('offers the models of the picked route', async () => {
+        const { modelChoices } = await import('../../../frontend/src/model/chat-view');
+        const workers = [{ id: 'w1', models: ['a', 'llama3.1:8b'] }, { id: 'w2', models: ['b'] }];
+        expect(modelChoices({ kind: 'llm_canister' }, ['llama3.1:8b', 'qwen3:32b'], workers)).toEqual(['llama3.1:8b', 'qwen3:32b']);
+        expect(modelChoices({ kind: 'worker', id: 'w2' }, ['llama3.1:8b'], workers)).toEqual(['b']);
+        expect(modelChoices({ kind: 'worker', id: 'gone' }, ['llama3.1:8b'], workers)).toEqual([]);
+        expect(modelChoices({ kind: 'auto' }, ['llama3.1:8b'], workers)).toEqual(['llama3.1:8b', 'a', 'b']);
+    });
+});
