@@ -4,9 +4,6 @@
  * `deai-worker` binary → embedded llama.cpp running a generated tiny GGUF model → normalized answer → the
  * router's transform → consensus across replicas → the answer with its route, tokens and cycles.
  * Also the non-replicated mode (one request) and a misconfigured worker (token audience ≠ registered URL).
- *
- * Known router gap (marked `it.fails` at the end): for `api_format = deai` the failed attempt's detail loses the
- * gateway's error code (`HTTP 401; missing_field: missing field "v"` instead of `token_audience`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -155,11 +152,9 @@ describe('chat → replicated outcall → deai-worker → llama.cpp', () => {
         expect(gw.log()).not.toContain('"level":"error"');
     });
 
-    // Router gap (src/shared/router/worker-wire.ts, owned by the router): for `api_format = deai` the transform
-    // parses the gateway's body only as the normalized response, so the gateway's error object
-    // {"error":{"code":"token_audience","message":…}} (docs/worker-protocol.md §4) becomes
-    // `missing_field: missing field "v"` and the attempt detail loses the gateway's code. Passes once it is read.
-    it.fails('the failed attempt names the gateway error code (token_audience)', () => {
+    // The transform reads the gateway's error object {"error":{"code":"token_audience",…}} (docs/worker-protocol.md §4)
+    // into the attempt detail, so the operator sees why the worker refused.
+    it('the failed attempt names the gateway error code (token_audience)', () => {
         expect(audienceFailureDetail).toMatch(/^HTTP 401; .*token_audience/);
     });
 });

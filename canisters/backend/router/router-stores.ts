@@ -13,7 +13,7 @@ import { bigintJson, utf8Key } from '../storage/json-serializable';
 import { MEMORY_IDS } from '../storage/memory-ids';
 
 /** Memory ids beyond the reserved block; never renumber. */
-export const ROUTER_EXTRA_MEMORY_IDS = { conversationIndex: 30, routeStats: 31 } as const;
+export const ROUTER_EXTRA_MEMORY_IDS = { conversationIndex: MEMORY_IDS.conversationIndex, routeStats: MEMORY_IDS.routeStats } as const;
 
 export interface Conversation {
     readonly id: string;

@@ -20,5 +20,8 @@ export const MEMORY_IDS = {
     usage: 23,
     quotas: 24,
     routerConfig: 25,
-    workerHealth: 26
+    workerHealth: 26,
+    // 27‥29 reserved for the router
+    conversationIndex: 30,
+    routeStats: 31
 } as const;
