@@ -235,8 +235,9 @@ export class Devnet {
         }
     }
 
+    /** Only outcalls told to hang are skipped: real outcalls in flight (a timer's health probe, say) are awaited. */
     private allInFlightHung(): boolean {
-        return this.engine.inFlight.size > 0 && this.engine.pendingOutcalls.size >= this.engine.inFlight.size;
+        return this.engine.inFlight.size > 0 && this.engine.hungOutcalls.size >= this.engine.inFlight.size;
     }
 
     // ---- introspection ----

@@ -71,3 +71,32 @@ describe('threshold keys from a canister', () => {
         expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
     });
 });
+
+describe('runUntilIdle and outcalls in flight', () => {
+    it('waits for a real outcall that is still running (a slow server), and not for one told to hang', async () => {
+        const slow = createServer((_req, res) => setTimeout(() => res.end('late'), 400));
+        await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+        try {
+            const slowUrl = `http://127.0.0.1:${(slow.address() as AddressInfo).port}/slow`;
+            const { devnet, relayId } = await relayOnly();
+            const { IDL } = await import('@icp-sdk/core/candid');
+            const arg = new Uint8Array(IDL.encode([IDL.Text, IDL.Bool], [slowUrl, false]));
+            const sender = relayId;
+            // Not awaited: the call stays in flight while the server sleeps.
+            const rejected = await devnet.submitUpdate({ canisterId: relayId, method: 'fetch', arg, sender }, 'slow-fetch');
+            expect(rejected).toBeUndefined();
+            await devnet.runUntilIdle();
+            expect(devnet.requestStatus('slow-fetch')?.status).toBe('replied');
+
+            const stop = devnet.onOutcall(() => ({ action: 'hang' }));
+            const started = Date.now();
+            await devnet.submitUpdate({ canisterId: relayId, method: 'fetch', arg, sender }, 'hung-fetch');
+            await devnet.runUntilIdle();
+            expect(Date.now() - started).toBeLessThan(5_000);
+            expect(devnet.requestStatus('hung-fetch')?.status).not.toBe('replied');
+            stop();
+        } finally {
+            await new Promise<void>((resolve) => slow.close(() => resolve()));
+        }
+    });
+});

@@ -59,6 +59,8 @@ export class Engine implements ContextSlot {
     readonly outcallInterceptors: OutcallInterceptor[] = [];
     readonly messageListeners: ((event: MessageEvent) => void)[] = [];
     readonly pendingOutcalls = new Map<number, PendingOutcall>();
+    /** Outcalls an interceptor told to hang: runUntilIdle does not wait for them (they end at their timeout). */
+    readonly hungOutcalls = new Set<number>();
     /** The per-message rollback buffer shared by all canisters (see ScratchBuffer). */
     readonly scratch: ScratchBuffer = {};
     management: ManagementHandler | undefined;

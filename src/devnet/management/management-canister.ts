@@ -110,7 +110,10 @@ export class ManagementCanister {
             try {
                 return await this.external.get(method)!(this.contextFor(caller, cycles, registered), arg);
             } finally {
-                for (const id of registered) this.engine.pendingOutcalls.delete(id);
+                for (const id of registered) {
+                    this.engine.pendingOutcalls.delete(id);
+                    this.engine.hungOutcalls.delete(id);
+                }
             }
         } catch (error) {
             if (error instanceof ManagementReject) return { ...error.outcome, cyclesKept: 0n };
@@ -135,6 +138,7 @@ export class ManagementCanister {
                     decision = await interceptor(outcall);
                     if (decision.action !== 'pass') break;
                 }
+                if (decision.action === 'hang') engine.hungOutcalls.add(outcall.id);
                 return decision;
             }
         };
