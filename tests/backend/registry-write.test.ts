@@ -136,6 +136,14 @@ describe('benchmark results', () => {
         expect(unwrap(await env.anonymous.get_benchmark(a.result_id)).generation_tokens_per_s).toEqual([150]);
     });
 
+    it('refuse a model hash that differs from the variant file the registry knows', async () => {
+        const wrong = 'ab'.repeat(32);
+        expect(await env.contributor.submit_benchmark(submission({ model_sha256: wrong }))).toMatchObject({ Err: { InvalidInput: { field: 'model_sha256' } } });
+        const known = unwrap(await env.anonymous.get_model('llama-3.1-8b-instruct')).variants.find((v) => v.id === 'llama-3.1-8b-instruct-gguf-q4_k_m')?.sha256[0];
+        expect(known).toMatch(/^[0-9a-f]{64}$/);
+        unwrap(await env.contributor.submit_benchmark(submission({ model_sha256: known })));
+    });
+
     it('refuse references to records that do not exist', async () => {
         expect(await env.contributor.submit_benchmark(submission({ hardware_id: 'nope' }))).toMatchObject({ Err: { NotFound: { entity: { hardware: null } } } });
         expect(await env.contributor.submit_benchmark(submission({ variant_id: 'gemma-3-4b-it-gguf-q4_k_m' }))).toMatchObject({ Err: { NotFound: { entity: { variant: null } } } });

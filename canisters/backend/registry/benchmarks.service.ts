@@ -18,7 +18,12 @@ export function submitBenchmark(value: unknown, submitter: string, now: bigint):
     if (!runtimes.has(s.runtime_id)) return err({ code: 'NotFound', entity: 'runtime', id: s.runtime_id });
     const model = models.get(s.model_id) as Model | undefined;
     if (model === undefined) return err({ code: 'NotFound', entity: 'model', id: s.model_id });
-    if (!model.variants.some((v) => v.id === s.variant_id)) return err({ code: 'NotFound', entity: 'variant', id: s.variant_id });
+    const variant = model.variants.find((v) => v.id === s.variant_id);
+    if (variant === undefined) return err({ code: 'NotFound', entity: 'variant', id: s.variant_id });
+    // Provenance must agree with the registry: a result measured on another file is not a result for this variant.
+    if (variant.sha256 !== null && s.model_sha256 !== null && variant.sha256 !== s.model_sha256.toLowerCase()) {
+        return err({ code: 'InvalidInput', field: 'model_sha256', reason: `does not match the sha256 of variant ${variant.id} (${variant.sha256})` });
+    }
     if (benchmarks.count() >= MAX_BENCHMARK_RESULTS) return err({ code: 'LimitExceeded', limit: 'benchmark results', max: MAX_BENCHMARK_RESULTS });
     const result: BenchmarkResult = { ...s, result_id: sequenceId('r', nextSequence('result')), submitter, timestamp_ns: now };
     benchmarks.put(result);
