@@ -66,7 +66,12 @@ describe.skipIf(!CHROMIUM)('registry explorer', () => {
         const names = await table.columnValues('Name');
         expect(names.length).toBeGreaterThan(0);
         expect(names.every((n) => /qwen/i.test(n))).toBe(true);
-        await page.getByRole('link', { name: names[0]! }).click();
+        const expand = page.locator('tbody button.expand').first();
+        await expand.click();
+        expect(await expand.getAttribute('aria-expanded')).toBe('true');
+        expect(await page.locator('tr.row-detail').textContent()).toMatch(/Variants \(\d+\).*Scores \(\d+\)/);
+        await screenshot(page, 'models-expanded');
+        await page.getByRole('link', { name: names[0]!, exact: true }).click();
         await page.getByRole('heading', { name: 'Variants' }).waitFor();
         await page.getByRole('heading', { name: 'Sources' }).waitFor();
         expect(await page.locator('ol.sources li a').count()).toBeGreaterThan(0);

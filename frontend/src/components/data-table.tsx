@@ -3,7 +3,7 @@
  * filters (text contains / numeric range `min..max`), column choice, pagination and row picks for comparison.
  * All of it is URL state (model/table-url-state.ts).
  */
-import { useMemo } from 'react';
+import { Fragment, useMemo, useState, type ReactNode } from 'react';
 import {
     flexRender, getCoreRowModel, getFilteredRowModel, getPaginationRowModel, getSortedRowModel, useReactTable,
     type ColumnDef, type FilterFn, type Row,
@@ -38,9 +38,13 @@ export interface DataTableProps<T> {
     readonly label: string;
     /** Shown above the table when rows are picked; omit to disable picking. */
     readonly onCompare?: (ids: readonly string[]) => void;
+    /** Expandable detail under a row (e.g. a model's variants and scores); omit for flat rows. */
+    readonly renderDetail?: (row: T) => ReactNode;
 }
 
-export function DataTable<T>({ data, columns, state, onState, getRowId, label, onCompare }: DataTableProps<T>) {
+export function DataTable<T>({ data, columns, state, onState, getRowId, label, onCompare, renderDetail }: DataTableProps<T>) {
+    const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+    const toggle = (id: string) => setOpen((o) => { const n = new Set(o); if (!n.delete(id)) n.add(id); return n; });
     const cols = useMemo(() => columns.map((c) => {
         const meta = c.meta as ColumnMeta | undefined;
         return { ...c, filterFn: (meta?.numeric ? rangeFilter : textFilter) as FilterFn<T> };
@@ -99,6 +103,7 @@ export function DataTable<T>({ data, columns, state, onState, getRowId, label, o
                     <thead>
                         {table.getHeaderGroups().map((hg) => (
                             <tr key={hg.id}>
+                                {renderDetail && <th scope="col"><span className="sr-only">Details</span></th>}
                                 {onCompare && <th scope="col"><span className="sr-only">Compare</span></th>}
                                 {hg.headers.map((h) => {
                                     const meta = h.column.columnDef.meta as ColumnMeta | undefined;
@@ -120,7 +125,11 @@ export function DataTable<T>({ data, columns, state, onState, getRowId, label, o
                     </thead>
                     <tbody>
                         {rows.map((row) => (
-                            <tr key={row.id} className={state.selected.includes(row.id) ? 'picked' : undefined}>
+                            <Fragment key={row.id}>
+                            <tr className={state.selected.includes(row.id) ? 'picked' : undefined}>
+                                {renderDetail && (
+                                    <td><button type="button" className="expand" aria-expanded={open.has(row.id)} aria-label={`${open.has(row.id) ? 'Hide' : 'Show'} details of ${row.id}`} onClick={() => toggle(row.id)}>{open.has(row.id) ? '▾' : '▸'}</button></td>
+                                )}
                                 {onCompare && (
                                     <td><input type="checkbox" aria-label={`Pick ${row.id} for comparison`} checked={state.selected.includes(row.id)} onChange={() => pick(row)} /></td>
                                 )}
@@ -129,6 +138,10 @@ export function DataTable<T>({ data, columns, state, onState, getRowId, label, o
                                     return <td key={cell.id} className={meta?.numeric ? 'num' : undefined}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>;
                                 })}
                             </tr>
+                            {renderDetail && open.has(row.id) && (
+                                <tr className="row-detail"><td colSpan={row.getVisibleCells().length + (onCompare ? 2 : 1)}>{renderDetail(row.original)}</td></tr>
+                            )}
+                            </Fragment>
                         ))}
                     </tbody>
                 </table>

@@ -9,6 +9,7 @@ import { navigate, useQueryUpdater } from '../routing/use-route';
 import { BENCHMARK_COLUMNS } from './columns/benchmark-columns';
 import { HARDWARE_COLUMNS } from './columns/hardware-columns';
 import { MODEL_COLUMNS } from './columns/model-columns';
+import { ModelDetailRow } from './columns/model-detail-row';
 import { RUNTIME_COLUMNS } from './columns/runtime-columns';
 
 export const EXPLORER_TABS = ['hardware', 'runtimes', 'models', 'benchmarks'] as const;
@@ -40,7 +41,7 @@ export function ExplorerPage({ route }: { route: Route }) {
                     {d.truncated && <ErrorBox>The registry is larger than this page loads; some rows are missing.</ErrorBox>}
                     {tab === 'hardware' && <DataTable key={tab} data={d.hardware} columns={HARDWARE_COLUMNS} getRowId={(r) => r.id} {...common} />}
                     {tab === 'runtimes' && <DataTable key={tab} data={d.runtimes} columns={RUNTIME_COLUMNS} getRowId={(r) => r.id} {...common} />}
-                    {tab === 'models' && <DataTable key={tab} data={d.models} columns={MODEL_COLUMNS} getRowId={(r) => r.id} {...common} />}
+                    {tab === 'models' && <DataTable key={tab} data={d.models} columns={MODEL_COLUMNS} getRowId={(r) => r.id} {...common} renderDetail={(m) => <ModelDetailRow model={m} />} />}
                     {tab === 'benchmarks' && <DataTable key={tab} data={d.benchmarks} columns={BENCHMARK_COLUMNS as ColumnDef<(typeof d.benchmarks)[number], unknown>[]} getRowId={(r) => r.result_id} {...common} onCompare={undefined} />}
                 </>
             )}
