@@ -13,7 +13,9 @@ import { startDevnetServer, type DevnetServer } from '../../devnet/http/index.js
 import { createActor } from '../../devnet/testing/index.js';
 import { idlFactory, type _SERVICE } from '../../declarations/backend/declarations/backend.did.js';
 import { configureLocalRouter, ensureLlmStandin, startLocalWorker } from './chat-setup.js';
+import { readCanisterIds, writeCanisterIds } from './canister-ids.js';
 import { deployBackend, readBackendWasm } from './deploy-backend.js';
+import { LLM_CANISTER_ID } from '../../shared/chat/llm-canister.idl.js';
 import { controllerIdentity, DEMO_ROLES, devUserPrincipal } from './dev-users.js';
 
 export const DEFAULT_VITE_PORT = 5173;
@@ -89,6 +91,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
         const admin = createActor<_SERVICE>(devnet, idlFactory, Principal.fromText(backendId), controller);
 
         await ensureLlmStandin(devnet, controller.getPrincipal(), log);
+        if (stateDir !== null) writeCanisterIds(stateDir, { ...readCanisterIds(stateDir), llm: { local: LLM_CANISTER_ID } });
         // The controller registers and approves the local worker, which needs the operator and curator roles.
         const self = await admin.set_roles(controller.getPrincipal(), [{ operator: null }, { curator: null }]);
         if ('Err' in self) throw new Error(`set_roles for the controller: ${JSON.stringify(self.Err)}`);
