@@ -6,6 +6,7 @@ import { Empty, Loading } from '../components/states';
 import { useRegistry } from '../data/registry-context';
 import { fmtBytes, fmtNum, fmtTimeNs } from '../model/format';
 import { recordFields, sourcesFor } from '../model/record-fields';
+import { derivedLabel } from '../model/derived-label';
 import { formatHash } from '../routing/hash-route';
 import { USD_PRICE } from './columns/hardware-columns';
 import { useSession } from '../ic/session-context';
@@ -61,7 +62,12 @@ function DerivedList({ items }: { items: readonly { name: string; metric: { valu
             <h2 id="derived-h">Derived metrics <span className="derived-tag">derived</span></h2>
             <p className="muted small">Computed here from the stored fields; not vendor figures.</p>
             {known.length === 0 ? <p className="muted">None: an input is unknown.</p> : (
-                <ul>{known.map((i) => <li key={i.name}><strong>{i.name}</strong>: {fmtNum(i.metric!.value, 3)} {i.metric!.unit} <span className="muted small">= {i.metric!.formula}</span></li>)}</ul>
+                <div className="table-scroll"><table className="fields">
+                    <thead><tr><th scope="col">Metric</th><th scope="col" className="num">Value</th><th scope="col">Unit</th><th scope="col">Formula</th></tr></thead>
+                    <tbody>{known.map((i) => (
+                        <tr key={i.name}><th scope="row">{derivedLabel(i.name)}</th><td className="num">{fmtNum(i.metric!.value, 3)}</td><td>{i.metric!.unit}</td><td className="muted small">{i.metric!.formula}</td></tr>
+                    ))}</tbody>
+                </table></div>
             )}
         </section>
     );

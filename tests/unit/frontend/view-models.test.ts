@@ -143,3 +143,13 @@ describe('log axes', () => {
         expect(logAxis([])).toEqual({ domain: [1, 10], ticks: [1, 10] });
     });
 });
+
+describe('derived metric labels', () => {
+    it('names each derived metric key', async () => {
+        const { derivedLabel } = await import('../../../frontend/src/model/derived-label');
+        expect(derivedLabel('ops_per_w.fp8.dense')).toBe('FP8 dense per watt');
+        expect(derivedLabel('ops_per_price.int4.sparse')).toBe('INT4 with sparsity per unit of price');
+        expect(derivedLabel('bandwidth_per_price')).toBe('Memory bandwidth per unit of price');
+        expect(derivedLabel('other')).toBe('other');
+    });
+});
