@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CHROMIUM, launchChromium, newPage, screenshot, warnIfNoChromium } from './chromium.js';
 import { AppPage } from './pages/app-page.js';
 import { ChatPage } from './pages/chat-page.js';
+import { FRUGAL_USER } from './e2e-users.js';
 
 warnIfNoChromium('the chat e2e tests');
 const appUrl = inject('appUrl');
@@ -80,5 +81,22 @@ describe.skipIf(!CHROMIUM)('chat', () => {
         expect(await page.getByRole('button', { name: 'Send' }).isDisabled()).toBe(true);
         await screenshot(page, 'chat-errors');
         expect(errors).toEqual([]);
+    });
+
+    it('refuses a message over the daily quota with the numbers, keeping the message', async () => {
+        const frugal = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+        const own = await newPage(frugal);
+        const app = new AppPage(own.page, appUrl);
+        await app.goto('chat');
+        await app.signIn(FRUGAL_USER);
+        const chat = new ChatPage(own.page);
+        expect((await chat.ask('first and only message today')).error).toBeNull();
+        const { error } = await chat.ask('one too many');
+        expect(error).toMatch(/^Daily quota exceeded for requests: used 1 of 1, this message needs 1/);
+        expect(await chat.composer().inputValue()).toBe('one too many');
+        await own.page.getByTestId('usage').filter({ hasText: 'Today: 1 of 1 requests' }).waitFor();
+        await screenshot(own.page, 'chat-quota-exceeded');
+        expect(own.errors).toEqual([]);
+        await frugal.close();
     });
 });

@@ -11,6 +11,7 @@ import { useSession } from '../ic/session-context';
 import { citationHref, describeRoute, fmtCycles, MAX_MESSAGE_BYTES, messageBytes, modelChoices, parseRoutePick, type RouteLabel } from '../model/chat-view';
 import { LLM_CANISTER_MODELS } from '../../../src/shared/chat/llm-canister-limits';
 import { formatHash, type Route } from '../routing/hash-route';
+import { fmtNum } from '../model/format';
 import { navigate, useQueryUpdater } from '../routing/use-route';
 
 interface Shown extends StoredMessage { citations?: Citation[] }
@@ -79,7 +80,7 @@ function ChatView({ route }: { route: Route }) {
     return (
         <div>
             <h1>Ask the agent</h1>
-            {usage !== null && <p className="muted small" data-testid="usage">Today: {usage.requests} of {usage.limits.requests_per_day} requests · {usage.tokens.toString()} of {usage.limits.tokens_per_day.toString()} tokens · {fmtCycles(usage.cycles)} of {fmtCycles(usage.limits.cycles_per_day)} cycles</p>}
+            {usage !== null && <p className="muted small" data-testid="usage">Today: {usage.requests} of {usage.limits.requests_per_day} requests · {fmtNum(Number(usage.tokens))} of {fmtNum(Number(usage.limits.tokens_per_day))} tokens · {fmtCycles(usage.cycles)} of {fmtCycles(usage.limits.cycles_per_day)} cycles</p>}
             <div className="chat">
                 <nav aria-label="Conversations">
                     <button type="button" onClick={() => navigate(['chat'], { route: pick ?? undefined })}>New conversation</button>
