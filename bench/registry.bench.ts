@@ -6,7 +6,10 @@
  * Sizes come from BENCH_REGISTRY_SIZES (default "1000,10000"; "1000,10000,100000" for the full run — building
  * 100k generated results takes about 20 minutes of devnet time on a 2-core machine).
  */
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadWasm } from '../src/devnet/testing/index.js';
 import { indexKey } from '../src/shared/storage/sort-keys';
 import { BACKEND_WASM, controllerId, startBackend, type BackendEnv } from '../tests/backend/helpers';
 import { importResults } from '../tests/backend/helpers-scale';
@@ -23,8 +26,8 @@ async function instructionsOf(env: BackendEnv, call: () => Promise<unknown>): Pr
     return total;
 }
 
-async function measureAt(size: number): Promise<Record<string, unknown>> {
-    const env = await startBackend();
+async function measureAt(size: number, wasmPath: string): Promise<Record<string, unknown>> {
+    const env = await startBackend(wasmPath);
     const seeded = Number((await env.anonymous.stats()).benchmarks);
     const t0 = Date.now();
     await importResults(env.controller, size);
@@ -45,7 +48,7 @@ async function measureAt(size: number): Promise<Record<string, unknown>> {
         recommend_hardware: await instructionsOf(env, () =>
             a.recommend_hardware({ model_id: 'qwen2.5-7b-instruct', variant_id: 'qwen2.5-7b-instruct-gguf-q4_k_m', context_tokens: [16384], batch: [], kv_dtype: [], currency: [], max_price: [2000], max_tdp_w: [], max_devices: [1], limit: [5] })
         ),
-        upgrade: await instructionsOf(env, () => env.devnet.upgradeCanister({ canisterId: env.canisterId, wasm: new Uint8Array(readFileSync(BACKEND_WASM)), sender: controllerId.getPrincipal() }))
+        upgrade: await instructionsOf(env, async () => env.devnet.upgradeCanister({ canisterId: env.canisterId, wasm: await loadWasm(wasmPath), sender: controllerId.getPrincipal() }))
     };
     const info = env.devnet.canisterInfo(env.canisterId);
     return {
@@ -65,8 +68,11 @@ async function importCost(env: BackendEnv): Promise<bigint> {
 
 export async function run(): Promise<Record<string, unknown>> {
     const sizes = (process.env.BENCH_REGISTRY_SIZES ?? '1000,10000').split(',').map(Number);
+    // A private copy of the wasm: `npm run build` elsewhere replaces .azle/backend while a long run is going.
+    const wasmPath = join(mkdtempSync(join(tmpdir(), 'deai-bench-')), 'backend.wasm');
+    copyFileSync(BACKEND_WASM, wasmPath);
     const bySize: Record<string, Record<string, unknown>> = {};
-    for (const size of sizes) bySize[size] = await measureAt(size);
+    for (const size of sizes) bySize[size] = await measureAt(size, wasmPath);
     const first = bySize[sizes[0] as number]?.instructions as Record<string, bigint>;
     const last = bySize[sizes[sizes.length - 1] as number]?.instructions as Record<string, bigint>;
     return {

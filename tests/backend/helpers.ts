@@ -30,11 +30,12 @@ export interface BackendEnv {
     anonymous: Backend;
 }
 
-export async function startBackend(): Promise<BackendEnv> {
+/** `wasm`: another build of the backend (benches pass a private copy so a concurrent rebuild cannot disturb them). */
+export async function startBackend(wasm: string = BACKEND_WASM): Promise<BackendEnv> {
     const devnet = await Devnet.create();
     const t0 = Date.now();
     devnet.onMessage((e) => { if (process.env.DEBUG_DEVNET) console.log(`[devnet] ${e.entryPoint}: ${e.instructions} instructions, ${e.wallMs} ms (+${Date.now() - t0} ms)`); });
-    const canisterId = await deployCanister(devnet, { wasm: BACKEND_WASM, sender: controllerId, arg: new Uint8Array(IDL.encode([], [])) });
+    const canisterId = await deployCanister(devnet, { wasm, sender: controllerId, arg: new Uint8Array(IDL.encode([], [])) });
     const as = (who: Ed25519KeyIdentity | 'anonymous'): Backend => createActor<_SERVICE>(devnet, idlFactory, canisterId, who === 'anonymous' ? undefined : who);
     const controller = as(controllerId);
     const granted = await controller.set_roles(curatorId.getPrincipal(), [{ curator: null }]);
