@@ -8,12 +8,12 @@
  *   npm start -- --port 8000 --vite-port 3000 --worker-port 8001 --clean --no-build --no-worker
  */
 import { execFileSync } from 'node:child_process';
-import { DEFAULT_VITE_PORT, DEFAULT_WORKER_PORT, startApp } from './start/start-app.js';
+import { DEFAULT_DEVNET_PORT, DEFAULT_STATE_DIR, DEFAULT_VITE_PORT, DEFAULT_WORKER_PORT } from './start/start.constants.js';
 
 interface Args { port: number; vitePort: number; workerPort: number | null; clean: boolean; build: boolean; stateDir: string }
 
 export function parseArgs(argv: readonly string[]): Args {
-    const args: Args = { port: 4943, vitePort: DEFAULT_VITE_PORT, workerPort: DEFAULT_WORKER_PORT, clean: false, build: true, stateDir: '.devnet' };
+    const args: Args = { port: DEFAULT_DEVNET_PORT, vitePort: DEFAULT_VITE_PORT, workerPort: DEFAULT_WORKER_PORT, clean: false, build: true, stateDir: DEFAULT_STATE_DIR };
     for (let i = 0; i < argv.length; i++) {
         const a = argv[i];
         const port = (): number => {
@@ -36,6 +36,8 @@ export function parseArgs(argv: readonly string[]): Args {
 async function main(): Promise<void> {
     const args = parseArgs(process.argv.slice(2));
     if (args.build) execFileSync('npx', ['tsx', 'src/cli/build-canisters.ts'], { stdio: 'inherit' });
+    // Imported after the build, which generates the bindings it loads.
+    const { startApp } = await import('./start/start-app.js');
     const app = await startApp({ port: args.port, vitePort: args.vitePort, stateDir: args.stateDir, clean: args.clean, workerPort: args.workerPort, log: (l) => console.log(l) });
     console.log(`
   DeAI Atlas is running

@@ -18,8 +18,7 @@ import { deployBackend, readBackendWasm } from './deploy-backend.js';
 import { LLM_CANISTER_ID } from '../../shared/chat/llm-canister.idl.js';
 import { controllerIdentity, DEMO_ROLES, devUserPrincipal } from './dev-users.js';
 
-export const DEFAULT_VITE_PORT = 5173;
-export const DEFAULT_WORKER_PORT = 4944;
+export { DEFAULT_VITE_PORT, DEFAULT_WORKER_PORT } from './start.constants.js';
 
 export interface StartOptions {
     /** Devnet port (0 = any free port). */
