@@ -67,6 +67,11 @@ describe.skipIf(!CHROMIUM)('chat', () => {
         expect(await page.getByTestId('message-user').count()).toBe(2);
         expect(await page.getByTestId('route-label').count()).toBe(2);
         await screenshot(page, 'chat-worker-history');
+        const list = page.getByRole('navigation', { name: 'Conversations' }).getByRole('link');
+        const before = await list.count();
+        await page.getByRole('button', { name: 'Delete this conversation' }).click();
+        await expect.poll(() => list.count(), { timeout: 30_000 }).toBe(before - 1);
+        expect(await page.evaluate(() => window.location.hash)).not.toContain(conversation!);
     });
 
     it('shows router errors and the input bound without losing the typed message', async () => {

@@ -42,11 +42,10 @@ describe.skipIf(!CHROMIUM)('contribute and moderate', () => {
         const record = await contribute.draft();
         expect(record.id).toBe(HARDWARE_ID);
         const note = `Edited in the e2e test at ${new Date().toISOString()}.`;
-        const sources = record.sources as object[];
-        const status = await contribute.submit(
-            { ...record, notes: note, sources: [...sources, { url: 'https://example.org/l4-review', title: 'An e2e source', accessed: '2026-11-26' }] },
-            'Adds a note and a source',
-        );
+        await contribute.setRecord({ ...record, notes: note });
+        await contribute.addSource('https://example.org/l4-review', 'An e2e source', '2026-11-26');
+        expect((await contribute.draft()).sources).toHaveLength((record.sources as object[]).length + 1);
+        const status = await contribute.submitDraft('Adds a note and a source');
         const proposalId = /Proposal (\S+) \(update/.exec(status)?.[1];
         expect(proposalId).toBeDefined();
         await screenshot(page, 'contribute-proposed');

@@ -78,3 +78,24 @@ export function blankRecord(kind: ProposalKind): object {
         context_length: null, license: '', release_date: null, update_cadence: null, task_fit: [], variants: [], scores: [], sources: source,
     };
 }
+
+/**
+ * Appends a source to a draft's JSON (the form beside the editor), or says what is wrong. The record's own
+ * validation still runs on the result; this only checks the JSON shape and the URL scheme.
+ */
+export function addSource(text: string, source: { url: string; title: string; accessed: string; note?: string }): { ok: true; text: string } | { ok: false; message: string } {
+    if (!/^https?:\/\//.test(source.url)) return { ok: false, message: 'The source URL must start with http:// or https://.' };
+    if (source.title.trim() === '') return { ok: false, message: 'Give the source a title.' };
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(source.accessed)) return { ok: false, message: 'The access date must be YYYY-MM-DD.' };
+    let json: unknown;
+    try {
+        json = JSON.parse(text);
+    } catch {
+        return { ok: false, message: 'Fix the record JSON first.' };
+    }
+    if (json === null || typeof json !== 'object' || Array.isArray(json)) return { ok: false, message: 'The record must be a JSON object.' };
+    const record = json as { sources?: unknown };
+    const sources = Array.isArray(record.sources) ? record.sources : [];
+    const entry = { url: source.url.trim(), title: source.title.trim(), accessed: source.accessed, ...(source.note?.trim() ? { note: source.note.trim() } : {}) };
+    return { ok: true, text: JSON.stringify({ ...record, sources: [...sources, entry] }, null, 2) };
+}

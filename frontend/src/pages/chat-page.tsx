@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Empty, ErrorBox, Loading } from '../components/states';
 import { BACKEND_METHODS } from '../ic/backend-actor';
-import { approvedWorkers, askAgent, getMessages, listConversations, myUsage, type Citation, type Conversation, type StoredMessage, type Usage, type WorkerChoice } from '../ic/chat-api';
+import { approvedWorkers, askAgent, deleteConversation, getMessages, listConversations, myUsage, type Citation, type Conversation, type StoredMessage, type Usage, type WorkerChoice } from '../ic/chat-api';
 import { useSession } from '../ic/session-context';
 import { citationHref, describeRoute, fmtCycles, MAX_MESSAGE_BYTES, messageBytes, modelChoices, parseRoutePick, type RouteLabel } from '../model/chat-view';
 import { LLM_CANISTER_MODELS } from '../../../src/shared/chat/llm-canister-limits';
@@ -77,6 +77,14 @@ function ChatView({ route }: { route: Route }) {
         void refresh();
     };
 
+    const remove = async () => {
+        if (actor === null || conversationId === null) return;
+        const r = await deleteConversation(actor, conversationId);
+        if (!r.ok) { setError(r.message); return; }
+        navigate(['chat'], { route: pick ?? undefined });
+        void refresh();
+    };
+
     return (
         <div>
             <h1>Ask the agent</h1>
@@ -84,6 +92,7 @@ function ChatView({ route }: { route: Route }) {
             <div className="chat">
                 <nav aria-label="Conversations">
                     <button type="button" onClick={() => navigate(['chat'], { route: pick ?? undefined })}>New conversation</button>
+                    {conversationId !== null && <button type="button" className="danger-link" onClick={() => void remove()}>Delete this conversation</button>}
                     {conversations === null ? <Loading what="conversations" /> : conversations.length === 0 ? <Empty>No conversations yet.</Empty> : (
                         <ul className="chat-list">{conversations.map((c) => (
                             <li key={c.id}><a href={formatHash(['chat', c.id], { route: pick ?? undefined })} aria-current={c.id === conversationId ? 'page' : undefined}>{c.title || c.id} <span className="muted small">({c.message_count})</span></a></li>

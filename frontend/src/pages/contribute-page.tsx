@@ -1,6 +1,7 @@
 /** Contribute: signed-in users propose a new record or an edit (JSON with sources), validated before sending. */
 import { useEffect, useState } from 'react';
 import { ErrorBox } from '../components/states';
+import { SourceForm } from '../components/source-form';
 import { useRegistry } from '../data/registry-context';
 import { describeError } from '../ic/api-error';
 import { propose, submitBenchmark } from '../ic/proposals-api';
@@ -51,6 +52,7 @@ export function ContributePage({ route }: { route: Route }) {
                 <label className="block">Record (JSON; every record needs at least one source with url, title and accessed date)
                     <textarea name="record" spellCheck={false} rows={24} maxLength={DRAFT_MAX_CHARS} value={text} onChange={(e) => setText(e.target.value)} aria-invalid={!draft.ok} aria-describedby="draft-status" />
                 </label>
+                <SourceForm text={text} onText={setText} />
                 <p id="draft-status" className={draft.ok ? 'ok small' : 'error-inline'}>{draft.ok ? 'Valid record.' : draft.message}</p>
                 {kind !== 'benchmark' && <label className="block">Comment for the curator <input name="comment" maxLength={COMMENT_MAX_CHARS} value={comment} onChange={(e) => setComment(e.target.value)} placeholder="What changed and where it comes from" /></label>}
                 <button type="submit" className="primary" disabled={!draft.ok || busy || sent || session.actor === null}>{busy ? 'Sending…' : session.actor === null ? 'Connecting…' : kind === 'benchmark' ? 'Submit result' : 'Submit proposal'}</button>

@@ -8,14 +8,30 @@ export class ContributePage {
         return JSON.parse(await this.page.locator('textarea[name="record"]').inputValue()) as Record<string, unknown>;
     }
 
-    async submit(record: Record<string, unknown>, comment: string): Promise<string> {
+    async setRecord(record: Record<string, unknown>): Promise<void> {
         await this.page.locator('textarea[name="record"]').fill(JSON.stringify(record, null, 2));
+    }
+
+    /** Through the "Add a source" form beside the editor. */
+    async addSource(url: string, title: string, accessed: string): Promise<void> {
+        await this.page.locator('input[name="source-url"]').fill(url);
+        await this.page.locator('input[name="source-title"]').fill(title);
+        await this.page.locator('input[name="source-accessed"]').fill(accessed);
+        await this.page.getByRole('button', { name: 'Add source' }).click();
+    }
+
+    /** Submits the current draft; returns the status line (with the id) or the alert with the canister's error. */
+    async submitDraft(comment: string): Promise<string> {
         if (comment !== '') await this.page.locator('input[name="comment"]').fill(comment);
         await this.page.getByRole('button', { name: /^Submit (proposal|result)$/ }).click();
-        // The outcome: a status line with the proposal id, or an alert with the canister's error.
         const outcome = this.page.locator('[data-testid="proposal-status"], main [role="alert"]');
         await outcome.first().waitFor({ timeout: 60_000 });
         return (await outcome.first().textContent()) ?? '';
+    }
+
+    async submit(record: Record<string, unknown>, comment: string): Promise<string> {
+        await this.setRecord(record);
+        return this.submitDraft(comment);
     }
 }
 

@@ -153,3 +153,20 @@ describe('derived metric labels', () => {
         expect(derivedLabel('other')).toBe('other');
     });
 });
+
+describe('adding a source to a draft', () => {
+    it('appends a checked source and keeps the rest of the record', async () => {
+        const { addSource } = await import('../../../frontend/src/model/proposal-draft');
+        const draft = JSON.stringify(hardware[0]);
+        const r = addSource(draft, { url: 'https://example.org/x', title: ' X ', accessed: '2026-11-26' });
+        expect(r.ok).toBe(true);
+        const next = JSON.parse((r as { text: string }).text) as Hardware;
+        expect(next.sources.at(-1)).toEqual({ url: 'https://example.org/x', title: 'X', accessed: '2026-11-26' });
+        expect(next.sources).toHaveLength(hardware[0]!.sources.length + 1);
+        expect({ ...next, sources: hardware[0]!.sources }).toEqual(hardware[0]);
+        expect(addSource(draft, { url: 'ftp://x', title: 'X', accessed: '2026-11-26' })).toMatchObject({ ok: false });
+        expect(addSource(draft, { url: 'https://x', title: '', accessed: '2026-11-26' })).toMatchObject({ ok: false });
+        expect(addSource(draft, { url: 'https://x', title: 'X', accessed: '26.11.2026' })).toMatchObject({ ok: false });
+        expect(addSource('{', { url: 'https://x', title: 'X', accessed: '2026-11-26' })).toEqual({ ok: false, message: 'Fix the record JSON first.' });
+    });
+});
