@@ -1,13 +1,14 @@
 /**
  * Lifecycle (init, upgrades) and controller-only administration: roles and bulk imports.
  */
-import { IDL, init, msgCaller, postUpgrade, Principal, query, time, update } from 'azle';
+import { IDL, init, msgArgData, msgCaller, msgReply, postUpgrade, Principal, query, time, update } from 'azle';
 
 import { appendAudit } from './access/audit-log';
 import { listGrants, require, roleHolderCount, rolesOf, setRoles, MAX_ROLE_HOLDERS, type Role } from './access/roles';
 import { fromOpt, wireErr, wireResult, type WireResult } from './candid/results';
-import { fromWire } from './candid/wire-mapping';
-import { importChunk, type ImportChunk } from './registry/import.service';
+import { importChunk } from './registry/import.service';
+import { decodeImportChunk, importReply } from './registry/import-args';
+import { err } from '../../src/shared/result';
 import * as Api from './registry/registry-api.idl';
 import { migrate } from './registry/schema';
 import { armRouterTimers } from './router/health.service';
@@ -47,15 +48,19 @@ export class AdminApi {
         return listGrants(fromOpt(start) ?? 0, Math.min(fromOpt(limit) ?? 100, 100)).map(([principal, roles]) => ({ principal, roles: roles.map((r) => ({ [r]: null })) }));
     }
 
-    /** Controllers import or update records in bulk (the whole chunk is validated before any write). */
-    @update([Api.ImportChunk], Api.Result(Api.ImportSummary))
-    import_records(chunk: unknown): WireResult {
+    /**
+     * Controllers import or update records in bulk (the whole chunk is validated before any write).
+     * Manual: the argument and reply skip the JS IDL codec (registry/import-args.ts).
+     */
+    @update([Api.ImportChunk], Api.Result(Api.ImportSummary), { manual: true })
+    import_records(): void {
+        const chunk = decodeImportChunk(msgArgData());
         const denied = require(msgCaller(), 'controller');
-        if (denied !== null) return wireErr(denied);
-        const result = importChunk(fromWire(Api.ImportChunk, chunk) as ImportChunk);
+        if (denied !== null) return msgReply(importReply(err(denied)));
+        const result = importChunk(chunk);
         if (result.ok) {
             appendAudit({ actor: msgCaller().toText(), action: 'import_records', entity: 'chunk', entity_id: '', timestamp_ns: time(), before: null, after: JSON.stringify(result.value) });
         }
-        return wireResult(Api.ImportSummary, result);
+        msgReply(importReply(result));
     }
 }
