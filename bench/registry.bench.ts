@@ -15,6 +15,7 @@ import { BACKEND_WASM, controllerId, startBackend, type BackendEnv } from '../te
 import { importResults } from '../tests/backend/helpers-scale';
 
 const noFilter = { hardware_id: [], runtime_id: [], model_id: [], submitter: [] } as never;
+const noHardwareFilter = { kind: [], vendor: [], availability: [], min_memory_gb: [], max_price_usd: [], max_tdp_w: [] } as never;
 
 async function instructionsOf(env: BackendEnv, call: () => Promise<unknown>): Promise<bigint> {
     let total = 0n;
@@ -42,6 +43,10 @@ async function measureAt(size: number, wasmPath: string): Promise<Record<string,
         list_deep_page_20: await instructionsOf(env, () => a.list_benchmarks(page([deepCursor]))),
         list_by_tokens_per_s_20: await instructionsOf(env, () => a.list_benchmarks(page([], ['generation_tokens_per_s']))),
         search: await instructionsOf(env, () => a.search('rtx 4090', [])),
+        get_hardware: await instructionsOf(env, () => a.get_hardware('nvidia-h100-sxm5-80gb')),
+        get_benchmark_not_found: await instructionsOf(env, () => a.get_benchmark('r999999999999')),
+        list_hardware_20: await instructionsOf(env, () => a.list_hardware({ page: { sort: [], descending: [], cursor: [], limit: [20] }, filter: noHardwareFilter })),
+        compare_hardware_3: await instructionsOf(env, () => a.compare_hardware(['nvidia-h100-sxm5-80gb', 'nvidia-rtx-4090', 'amd-instinct-mi300x'])),
         fit: await instructionsOf(env, () =>
             a.fit({ model_id: 'qwen2.5-72b-instruct', variant_id: 'qwen2.5-72b-instruct-gguf-q4_k_m', target: { hardware: { hardware_id: 'nvidia-h100-sxm5-80gb' } }, context_tokens: [32768], batch: [], kv_dtype: [] })
         ),

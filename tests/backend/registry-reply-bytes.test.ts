@@ -122,4 +122,18 @@ describe('reply bytes of the read methods', () => {
         expect(await exact('list_benchmarks', [bad])).toMatchObject({ Err: { InvalidInput: { field: 'sort' } } });
         expect(await exact('search', ['', []])).toMatchObject({ Err: { InvalidInput: { field: 'query' } } });
     });
+
+    it('answers fit and the recommendations exactly', async () => {
+        const fit = { model_id: 'qwen2.5-72b-instruct', variant_id: 'qwen2.5-72b-instruct-gguf-q4_k_m', context_tokens: [32768], batch: [], kv_dtype: [] };
+        expect(await exact('fit', [{ ...fit, target: { hardware: { hardware_id: 'nvidia-h100-sxm5-80gb' } } }])).toHaveProperty('Ok');
+        expect(await exact('fit', [{ ...fit, target: { ic_canister: null } }])).toHaveProperty('Ok');
+        expect(await exact('fit', [{ ...fit, variant_id: 'nope', target: { phone: null } }])).toMatchObject({ Err: { InvalidInput: { field: 'variant_id' } } });
+        const rh = { model_id: 'qwen2.5-7b-instruct', variant_id: 'qwen2.5-7b-instruct-gguf-q4_k_m', context_tokens: [16384], batch: [], kv_dtype: [], currency: [], max_price: [2000], max_tdp_w: [], max_devices: [1], limit: [5] };
+        const ranked = (await exact('recommend_hardware', [rh])) as { Ok: { ranked: unknown[]; excluded: unknown[] } };
+        expect(ranked.Ok.ranked.length + ranked.Ok.excluded.length).toBeGreaterThan(0);
+        expect(await exact('recommend_hardware', [{ ...rh, model_id: 'nope' }])).toMatchObject({ Err: { NotFound: { id: 'nope' } } });
+        const rm = { target: { browser: null }, task: [], benchmark: [], min_score: [], context_tokens: [4096], batch: [], kv_dtype: [], max_devices: [], limit: [5] };
+        expect(((await exact('recommend_models', [rm])) as { Ok: { ranked: unknown[] } }).Ok.ranked.length).toBeGreaterThan(0);
+        expect(await exact('recommend_models', [{ ...rm, target: { hardware: { hardware_id: 'nvidia-rtx-4090' } }, task: [{ code: null }] }])).toHaveProperty('Ok');
+    });
 });

@@ -2,7 +2,7 @@
  * Derived views over the registry: the fit calculator, recommendations and derived metrics. Pure logic
  * from src/shared/registry; this file only loads records, bounds the work and encodes results.
  */
-import { IDL, query } from 'azle';
+import { IDL, msgArgData, msgReply, query } from 'azle';
 
 import { err, type Result } from '../../../src/shared/result';
 import { computeFit, type FitTarget } from '../../../src/shared/registry/fit';
@@ -11,7 +11,8 @@ import type { KvDtype } from '../../../src/shared/registry/model-size';
 import { recommendHardwareForModel } from '../../../src/shared/registry/recommend-hardware';
 import { recommendModelsForHardware } from '../../../src/shared/registry/recommend-models';
 import type { Hardware, Model, ModelVariant, RegistryError, Task } from '../../../src/shared/registry/types';
-import { fromOpt, wireErr, wireResult, type WireResult } from '../candid/results';
+import { resultReply } from '../candid/result-reply';
+import { fromOpt, wireErr, type WireResult } from '../candid/results';
 import { fromWire } from '../candid/wire-mapping';
 import type { EntityCollection } from '../storage/entity-collection';
 import { hardware, models, variantOwners } from '../storage/stores';
@@ -56,74 +57,98 @@ function candidates<T extends object>(collection: EntityCollection<T>, sort: str
 }
 
 type Wire = Record<string, unknown>;
+
+/** Replies encoded by result-reply.ts (built at module initialisation), not by the JS IDL encoder. */
+const replies = {
+    fit: resultReply(ResultOf(A.FitResult)),
+    hardware: resultReply(ResultOf(A.HardwareRecommendation)),
+    models: resultReply(ResultOf(A.ModelRecommendation))
+};
+
+/** The single argument of a manual method, decoded with its declared type (what Azle does for the others). */
+function arg(type: IDL.Type): Wire {
+    return IDL.decode([type], msgArgData())[0] as unknown as Wire;
+}
 const kvOf = (w: [] | [object]): KvDtype => ((fromOpt(w) === null ? 'f16' : Object.keys(fromOpt(w) as object)[0]) as KvDtype);
 
-export class AnalysisApi {
-    /** Does a model variant fit a target's memory, at what context, on how many devices? */
-    @query([A.FitRequest], ResultOf(A.FitResult))
-    fit(req: Wire): WireResult {
-        const found = modelAndVariant(req.model_id as string, req.variant_id as string);
-        if (!found.ok) return wireErr(found.error);
-        const target = fromWire(A.FitTarget, req.target) as object;
-        return wireResult(
-            A.FitResult,
-            computeFit(
-                {
-                    ...found.value,
-                    target: fitTargetOf(target),
-                    context_tokens: fromOpt(req.context_tokens as [] | [number]),
-                    batch: fromOpt(req.batch as [] | [number]) ?? 1,
-                    kv_dtype: kvOf(req.kv_dtype as [] | [object])
-                },
-                findHardware
-            )
-        );
-    }
-
-    /** Best hardware for a model variant under price/power limits, each rank explained. */
-    @query([A.RecommendHardwareRequest], ResultOf(A.HardwareRecommendation))
-    recommend_hardware(req: Wire): WireResult {
-        const found = modelAndVariant(req.model_id as string, req.variant_id as string);
-        if (!found.ok) return wireErr(found.error);
-        const pool = candidates(hardware, 'price_usd');
-        const result = recommendHardwareForModel({
+/** fit: the domain Result for a wire FitRequest. */
+function fitOf(req: Wire): Result<unknown, RegistryError> {
+    const found = modelAndVariant(req.model_id as string, req.variant_id as string);
+    if (!found.ok) return err(found.error);
+    const target = fromWire(A.FitTarget, req.target) as object;
+    return computeFit(
+        {
             ...found.value,
-            hardware: pool,
+            target: fitTargetOf(target),
+            context_tokens: fromOpt(req.context_tokens as [] | [number]),
+            batch: fromOpt(req.batch as [] | [number]) ?? 1,
+            kv_dtype: kvOf(req.kv_dtype as [] | [object])
+        },
+        findHardware
+    );
+}
+
+/** recommend_hardware: the domain Result for a wire request. */
+function recommendHardwareOf(req: Wire): Result<unknown, RegistryError> {
+    const found = modelAndVariant(req.model_id as string, req.variant_id as string);
+    if (!found.ok) return err(found.error);
+    const pool = candidates(hardware, 'price_usd');
+    const result = recommendHardwareForModel({
+        ...found.value,
+        hardware: pool,
+        context_tokens: fromOpt(req.context_tokens as [] | [number]),
+        batch: fromOpt(req.batch as [] | [number]) ?? 1,
+        kv_dtype: kvOf(req.kv_dtype as [] | [object]),
+        currency: fromOpt(req.currency as [] | [string]) ?? 'USD',
+        max_price: fromOpt(req.max_price as [] | [number]),
+        max_tdp_w: fromOpt(req.max_tdp_w as [] | [number]),
+        max_devices: fromOpt(req.max_devices as [] | [number]) ?? 8,
+        limit: fromOpt(req.limit as [] | [number]) ?? 10
+    });
+    if (!result.ok) return err(result.error);
+    return { ok: true, value: { ...result.value, candidates_considered: pool.length } };
+}
+
+/** recommend_models: the domain Result for a wire request. */
+function recommendModelsOf(req: Wire): Result<unknown, RegistryError> {
+    const pool = candidates(models, 'id');
+    const task = fromOpt(req.task as [] | [object]);
+    const result = recommendModelsForHardware(
+        {
+            target: fitTargetOf(fromWire(A.FitTarget, req.target) as object),
+            models: pool,
+            task: task === null ? null : (Object.keys(task)[0] as Task),
+            benchmark: fromOpt(req.benchmark as [] | [string]),
+            min_score: fromOpt(req.min_score as [] | [number]),
             context_tokens: fromOpt(req.context_tokens as [] | [number]),
             batch: fromOpt(req.batch as [] | [number]) ?? 1,
             kv_dtype: kvOf(req.kv_dtype as [] | [object]),
-            currency: fromOpt(req.currency as [] | [string]) ?? 'USD',
-            max_price: fromOpt(req.max_price as [] | [number]),
-            max_tdp_w: fromOpt(req.max_tdp_w as [] | [number]),
-            max_devices: fromOpt(req.max_devices as [] | [number]) ?? 8,
+            max_devices: fromOpt(req.max_devices as [] | [number]) ?? 1,
             limit: fromOpt(req.limit as [] | [number]) ?? 10
-        });
-        if (!result.ok) return wireErr(result.error);
-        return wireResult(A.HardwareRecommendation, { ok: true, value: { ...result.value, candidates_considered: pool.length } });
+        },
+        findHardware
+    );
+    if (!result.ok) return err(result.error);
+    return { ok: true, value: { ...result.value, candidates_considered: pool.length } };
+}
+
+export class AnalysisApi {
+    /** Does a model variant fit a target's memory, at what context, on how many devices? */
+    @query([A.FitRequest], ResultOf(A.FitResult), { manual: true })
+    fit(): void {
+        msgReply(replies.fit(fitOf(arg(A.FitRequest))));
+    }
+
+    /** Best hardware for a model variant under price/power limits, each rank explained. */
+    @query([A.RecommendHardwareRequest], ResultOf(A.HardwareRecommendation), { manual: true })
+    recommend_hardware(): void {
+        msgReply(replies.hardware(recommendHardwareOf(arg(A.RecommendHardwareRequest))));
     }
 
     /** Best models for a target under task and score limits, each rank explained. */
-    @query([A.RecommendModelsRequest], ResultOf(A.ModelRecommendation))
-    recommend_models(req: Wire): WireResult {
-        const pool = candidates(models, 'id');
-        const task = fromOpt(req.task as [] | [object]);
-        const result = recommendModelsForHardware(
-            {
-                target: fitTargetOf(fromWire(A.FitTarget, req.target) as object),
-                models: pool,
-                task: task === null ? null : (Object.keys(task)[0] as Task),
-                benchmark: fromOpt(req.benchmark as [] | [string]),
-                min_score: fromOpt(req.min_score as [] | [number]),
-                context_tokens: fromOpt(req.context_tokens as [] | [number]),
-                batch: fromOpt(req.batch as [] | [number]) ?? 1,
-                kv_dtype: kvOf(req.kv_dtype as [] | [object]),
-                max_devices: fromOpt(req.max_devices as [] | [number]) ?? 1,
-                limit: fromOpt(req.limit as [] | [number]) ?? 10
-            },
-            findHardware
-        );
-        if (!result.ok) return wireErr(result.error);
-        return wireResult(A.ModelRecommendation, { ok: true, value: { ...result.value, candidates_considered: pool.length } });
+    @query([A.RecommendModelsRequest], ResultOf(A.ModelRecommendation), { manual: true })
+    recommend_models(): void {
+        msgReply(replies.models(recommendModelsOf(arg(A.RecommendModelsRequest))));
     }
 
     /** Every derived metric of a hardware record (TOPS/W, TOPS/$, bandwidth/$), each with its formula. */
