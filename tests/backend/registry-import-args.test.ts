@@ -10,7 +10,9 @@ import { IDL } from '@icp-sdk/core/candid';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toWire } from '../../canisters/backend/candid/wire-mapping';
 import { idlFactory } from '../../src/declarations/backend/declarations/backend.did.js';
-import { controllerId, startBackend, type BackendEnv } from './helpers';
+import { readFileSync } from 'node:fs';
+import { BACKEND_WASM, controllerId, startBackend, type BackendEnv } from './helpers';
+import { importResults } from './helpers-scale';
 import { generatedHardware, generatedResult } from './generators/registry-data';
 import { WireTypes } from './wire-types';
 
@@ -114,5 +116,23 @@ describe('import_records argument decoding', () => {
         const r = await fast.devnet.update({ sender: Principal.anonymous(), canisterId: fast.canisterId, method: 'import_records', arg: declared(chunk(700_000)) });
         expect(r.kind).toBe('replied');
         if (r.kind === 'replied') expect(Object.keys((IDL.decode(importFunc.retTypes, r.reply)[0] as { Err: object }).Err)).toEqual(['Unauthorized']);
+    });
+
+    it('writes every index node of a batched import to stable memory (all sort orders complete after an upgrade)', async () => {
+        await importResults(fast.controller, 600, 800_000);
+        await fast.devnet.upgradeCanister({ canisterId: fast.canisterId, wasm: new Uint8Array(readFileSync(BACKEND_WASM)), sender: controllerId.getPrincipal() });
+        const total = Number((await fast.anonymous.stats()).benchmarks);
+        for (const sort of ['id', 'generation_tokens_per_s', 'prompt_tokens_per_s', 'ttft_ms']) {
+            const ids: string[] = [];
+            let cursor: [] | [string] = [];
+            for (let i = 0; i < 100; i++) {
+                const page = await fast.anonymous.list_benchmarks({ page: { sort: [sort], descending: [], cursor, limit: [100] }, filter: { hardware_id: [], runtime_id: [], model_id: [], submitter: [] } });
+                if (!('Ok' in page)) throw new Error(`list by ${sort} failed`);
+                ids.push(...page.Ok.items.map((r) => r.result_id));
+                if (page.Ok.next_cursor.length === 0) break;
+                cursor = page.Ok.next_cursor;
+            }
+            expect({ sort, count: ids.length, distinct: new Set(ids).size }).toEqual({ sort, count: total, distinct: total });
+        }
     });
 });

@@ -5,7 +5,7 @@
 import { err, ok, type Result } from '../../../src/shared/result';
 import type { BenchmarkResult, Hardware, Model, RegistryError, Runtime } from '../../../src/shared/registry/types';
 import { validateBenchmarkResult } from '../../../src/shared/registry/validate-result';
-import { variantOwners } from '../storage/stores';
+import { indexNodes, variantOwners } from '../storage/stores';
 import { importBenchmark } from './benchmarks.service';
 import { putRecord, validateRecord, type RecordKind } from './registry.service';
 
@@ -50,6 +50,11 @@ export function importChunk(chunk: ImportChunk): Result<ImportSummary, RegistryE
         const valid = validateBenchmarkResult(result);
         if (!valid.ok) return valid;
     }
+    // Index nodes are written once per chunk, not once per record (cached-node-store.ts, batch).
+    return indexNodes.batch(() => writeChunk(chunk, groups));
+}
+
+function writeChunk(chunk: ImportChunk, groups: [RecordKind, unknown[]][]): Result<ImportSummary, RegistryError> {
     const summary: ImportSummary = { inserted: 0, updated: 0 };
     for (const [kind, records] of groups) {
         for (const record of records) {
