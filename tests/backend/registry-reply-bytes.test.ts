@@ -136,4 +136,26 @@ describe('reply bytes of the read methods', () => {
         expect(((await exact('recommend_models', [rm])) as { Ok: { ranked: unknown[] } }).Ok.ranked.length).toBeGreaterThan(0);
         expect(await exact('recommend_models', [{ ...rm, target: { hardware: { hardware_id: 'nvidia-rtx-4090' } }, task: [{ code: null }] }])).toHaveProperty('Ok');
     });
+
+    it('decodes arguments the same on the fast path and through IDL.decode (an extra argument forces it)', async () => {
+        const calls: [string, unknown[]][] = [
+            ['get_benchmark', [generatedResult(900_001).result_id]],
+            ['get_model', ['no-such-model']],
+            ['search', ['rtx 4090', [3]]],
+            ['search', ['nvidia', []]],
+            ['compare_hardware', [['nvidia-rtx-4090', 'nvidia-h100-sxm5-80gb']]],
+            ['list_benchmarks', [{ page: { sort: ['ttft_ms'], descending: [true], cursor: [], limit: [5] }, filter: { ...(filters.list_benchmarks as object), hardware_id: ['nvidia-rtx-4090'] } }]],
+            ['list_hardware', [{ page: { sort: [], descending: [], cursor: [], limit: [3] }, filter: { ...(filters.list_hardware as object), kind: [{ gpu: null }], min_memory_gb: [24] } }]],
+            ['list_models', [{ page: { sort: [], descending: [], cursor: [], limit: [3] }, filter: { ...(filters.list_models as object), task: [{ code: null }] } }]],
+            ['list_runtimes', [{ page: { sort: [], descending: [], cursor: [], limit: [0] }, filter: filters.list_runtimes }]]
+        ];
+        for (const [method, args] of calls) {
+            const f = func(method);
+            const viaFast = await env.devnet.query({ sender: Principal.anonymous(), canisterId: env.canisterId, method, arg: new Uint8Array(IDL.encode(f.argTypes, args)) });
+            const viaIdl = await env.devnet.query({ sender: Principal.anonymous(), canisterId: env.canisterId, method, arg: new Uint8Array(IDL.encode([...f.argTypes, IDL.Null], [...args, null])) });
+            expect(viaFast.kind).toBe('replied');
+            expect({ method, reply: viaIdl.kind === 'replied' ? Buffer.from(viaIdl.reply).toString('hex') : viaIdl.kind }).toEqual({ method, reply: viaFast.kind === 'replied' ? Buffer.from(viaFast.reply).toString('hex') : viaFast.kind });
+            await exact(method, args);
+        }
+    });
 });

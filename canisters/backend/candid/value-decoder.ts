@@ -178,3 +178,16 @@ export function decodeWith(prefix: string, decode: ValueDecoder, bytes: Uint8Arr
         throw e;
     }
 }
+
+/** Like `decodeWith`, for a message of several arguments, one decoder each. */
+export function decodeAllWith(prefix: string, decoders: readonly ValueDecoder[], bytes: Uint8Array): unknown[] | undefined {
+    if (bytes.length < prefix.length || latin1(bytes.subarray(0, prefix.length)) !== prefix) return undefined;
+    const r = new Reader(bytes, prefix.length);
+    try {
+        const values = decoders.map((decode) => decode(r));
+        return r.pos === bytes.length ? values : undefined;
+    } catch (e) {
+        if (e instanceof Unusual) return undefined;
+        throw e;
+    }
+}

@@ -2,13 +2,14 @@
  * The registry's Candid API. Each method is thin: decode wire → check the caller → pure/shared logic →
  * encode the Result. Reads are open to everyone (other canisters included); writes need a signed-in caller.
  */
-import { IDL, msgArgData, msgCaller, msgReply, query, time, update } from 'azle';
+import { IDL, msgCaller, msgReply, query, time, update } from 'azle';
 
 import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '../../../src/shared/registry/limits.constants';
 import { err, ok } from '../../../src/shared/result';
 import type { RegistryError } from '../../../src/shared/registry/types';
 import { auditCount, auditPage } from '../access/audit-log';
 import { levelOf, require, rolesOf } from '../access/roles';
+import { argsReader } from '../candid/query-args';
 import { resultReply } from '../candid/result-reply';
 import { fromOpt, wireErr, wireResult, type WireResult } from '../candid/results';
 import { fromWire, toWire } from '../candid/wire-mapping';
@@ -21,12 +22,6 @@ import { BenchmarkResult, BenchmarkSubmission, EntityKind, Hardware, Model, Runt
 import * as Api from './registry-api.idl';
 import { collectionOf, DEFAULT_SORT, getMany, listPage, search, type PageRequest, type RecordKind } from './registry.service';
 import { SCHEMA_VERSION } from './schema';
-
-type WirePageRequest = { sort: [] | [string]; descending: [] | [boolean]; cursor: [] | [string]; limit: [] | [number] };
-
-function pageRequest(p: WirePageRequest): PageRequest {
-    return { sort: fromOpt(p.sort), descending: fromOpt(p.descending) ?? false, cursor: fromOpt(p.cursor), limit: fromOpt(p.limit) };
-}
 
 function kindOf(wireKind: object): RecordKind | 'result' | 'variant' {
     return Object.keys(wireKind)[0] as RecordKind;
@@ -51,21 +46,30 @@ const replies = {
     runtimeList: resultReply(Api.Result(IDL.Vec(Runtime)))
 };
 
-/** The arguments of a manual method, decoded with its declared types (what Azle does for the others). */
-function args<T extends unknown[]>(types: IDL.Type[]): T {
-    return IDL.decode(types, msgArgData()) as unknown as T;
-}
+/** Arguments of the manual methods, in domain form (candid/query-args.ts). */
+const ListArgs = (filter: IDL.Type): IDL.Type[] => [IDL.Record({ page: Api.PageRequest, filter })];
+const readArgs = {
+    id: argsReader([IDL.Text]),
+    ids: argsReader([IDL.Vec(IDL.Text)]),
+    search: argsReader([IDL.Text, IDL.Opt(IDL.Nat32)]),
+    hardware: argsReader(ListArgs(Api.HardwareFilter)),
+    runtime: argsReader(ListArgs(Api.RuntimeFilter)),
+    model: argsReader(ListArgs(Api.ModelFilter)),
+    result: argsReader(ListArgs(Api.BenchmarkFilter))
+};
 
 function replyGet(kind: RecordKind): void {
-    const [id] = args<[string]>([IDL.Text]);
+    const [id] = readArgs.id() as [string];
     const record = collectionOf(kind).get(id);
     msgReply(replies[kind](record === undefined ? err({ code: 'NotFound', entity: kind, id }) : ok(record)));
 }
 
-type ListRequest = { page: WirePageRequest; filter: unknown };
+/** A list request in domain form: empty opts are null. */
+type ListRequest<F> = { page: { sort: string | null; descending: boolean | null; cursor: string | null; limit: number | null }; filter: F };
 
-function listRequest(filterType: IDL.Type): ListRequest {
-    return args<[ListRequest]>([IDL.Record({ page: Api.PageRequest, filter: filterType })])[0];
+function listRequest<F>(kind: 'hardware' | 'runtime' | 'model' | 'result'): { page: PageRequest; filter: F } {
+    const { page, filter } = readArgs[kind]()[0] as ListRequest<F>;
+    return { page: { sort: page.sort, descending: page.descending ?? false, cursor: page.cursor, limit: page.limit }, filter };
 }
 
 function limitOf(limit: [] | [number]): number | RegistryError {
@@ -91,58 +95,58 @@ export class RegistryApi {
 
     @query([IDL.Text], Api.BenchmarkResultResult, { manual: true })
     get_benchmark(): void {
-        const [id] = args<[string]>([IDL.Text]);
+        const [id] = readArgs.id() as [string];
         const r = benchmarks.get(id);
         msgReply(replies.result(r === undefined ? err({ code: 'NotFound', entity: 'result', id }) : ok(r)));
     }
 
     @query([IDL.Record({ page: Api.PageRequest, filter: Api.HardwareFilter })], Api.Result(Api.HardwarePage), { manual: true })
     list_hardware(): void {
-        const req = listRequest(Api.HardwareFilter);
-        const filter = fromWire(Api.HardwareFilter, req.filter) as Parameters<typeof hardwareFilter>[0];
-        msgReply(replies.hardwarePage(listPage(hardware, DEFAULT_SORT.hardware, pageRequest(req.page), hardwareFilter(filter))));
+        const req = listRequest<Parameters<typeof hardwareFilter>[0]>('hardware');
+        const filter = req.filter;
+        msgReply(replies.hardwarePage(listPage(hardware, DEFAULT_SORT.hardware, req.page, hardwareFilter(filter))));
     }
 
     @query([IDL.Record({ page: Api.PageRequest, filter: Api.RuntimeFilter })], Api.Result(Api.RuntimePage), { manual: true })
     list_runtimes(): void {
-        const req = listRequest(Api.RuntimeFilter);
-        const filter = fromWire(Api.RuntimeFilter, req.filter) as Parameters<typeof runtimeFilter>[0];
-        msgReply(replies.runtimePage(listPage(runtimes, DEFAULT_SORT.runtime, pageRequest(req.page), runtimeFilter(filter))));
+        const req = listRequest<Parameters<typeof runtimeFilter>[0]>('runtime');
+        const filter = req.filter;
+        msgReply(replies.runtimePage(listPage(runtimes, DEFAULT_SORT.runtime, req.page, runtimeFilter(filter))));
     }
 
     @query([IDL.Record({ page: Api.PageRequest, filter: Api.ModelFilter })], Api.Result(Api.ModelPage), { manual: true })
     list_models(): void {
-        const req = listRequest(Api.ModelFilter);
-        const filter = fromWire(Api.ModelFilter, req.filter) as Parameters<typeof modelFilter>[0];
-        msgReply(replies.modelPage(listPage(models, DEFAULT_SORT.model, pageRequest(req.page), modelFilter(filter))));
+        const req = listRequest<Parameters<typeof modelFilter>[0]>('model');
+        const filter = req.filter;
+        msgReply(replies.modelPage(listPage(models, DEFAULT_SORT.model, req.page, modelFilter(filter))));
     }
 
     @query([IDL.Record({ page: Api.PageRequest, filter: Api.BenchmarkFilter })], Api.Result(Api.BenchmarkPage), { manual: true })
     list_benchmarks(): void {
-        const req = listRequest(Api.BenchmarkFilter);
-        const filter = fromWire(Api.BenchmarkFilter, req.filter) as Parameters<typeof benchmarkFilter>[0];
-        msgReply(replies.resultPage(listPage(benchmarks, DEFAULT_SORT.result, pageRequest(req.page), benchmarkFilter(filter))));
+        const req = listRequest<Parameters<typeof benchmarkFilter>[0]>('result');
+        const filter = req.filter;
+        msgReply(replies.resultPage(listPage(benchmarks, DEFAULT_SORT.result, req.page, benchmarkFilter(filter))));
     }
 
     @query([IDL.Text, IDL.Opt(IDL.Nat32)], Api.Result(IDL.Vec(Api.SearchHit)), { manual: true })
     search(): void {
-        const [text, limit] = args<[string, [] | [number]]>([IDL.Text, IDL.Opt(IDL.Nat32)]);
-        msgReply(replies.searchHits(search(text, fromOpt(limit) ?? PAGE_SIZE_DEFAULT)));
+        const [text, limit] = readArgs.search() as [string, number | null];
+        msgReply(replies.searchHits(search(text, limit ?? PAGE_SIZE_DEFAULT)));
     }
 
     @query([IDL.Vec(IDL.Text)], Api.Result(IDL.Vec(Hardware)), { manual: true })
     compare_hardware(): void {
-        msgReply(replies.hardwareList(getMany('hardware', args<[string[]]>([IDL.Vec(IDL.Text)])[0])));
+        msgReply(replies.hardwareList(getMany('hardware', readArgs.ids()[0] as string[])));
     }
 
     @query([IDL.Vec(IDL.Text)], Api.Result(IDL.Vec(Model)), { manual: true })
     compare_models(): void {
-        msgReply(replies.modelList(getMany('model', args<[string[]]>([IDL.Vec(IDL.Text)])[0])));
+        msgReply(replies.modelList(getMany('model', readArgs.ids()[0] as string[])));
     }
 
     @query([IDL.Vec(IDL.Text)], Api.Result(IDL.Vec(Runtime)), { manual: true })
     compare_runtimes(): void {
-        msgReply(replies.runtimeList(getMany('runtime', args<[string[]]>([IDL.Vec(IDL.Text)])[0])));
+        msgReply(replies.runtimeList(getMany('runtime', readArgs.ids()[0] as string[])));
     }
 
     /** Records of one kind in id order as a JSON array, for backups, diffs and re-import. */
