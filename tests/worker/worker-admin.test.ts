@@ -100,12 +100,17 @@ describe('deai-worker-admin against a real gateway + llama.cpp and the backend w
 
         it('bench --submit stores one measured result per concurrency with model sha256, runtime version and hardware', async () => {
             const model = await writeTinyModel();
+            const bench = (variantId: string, lines: string[]) =>
+                runWorkerAdmin(
+                    ['bench', '--worker', worker.url, '--model', TINY_MODEL_ID, '--audience', AUDIENCE, '--concurrency', '1,2', '--requests', '1', '--max-tokens', '6', '--json', '--submit',
+                     '--model-id', 'llama-3.1-8b-instruct', '--variant-id', variantId, '--hardware-id', 'nvidia-h100-sxm5-80gb', '--runtime-id', 'llama-cpp', '--gguf', model, ...common()],
+                    (l) => lines.push(l)
+                );
+            // The registry knows the Q4_K_M file's sha256: a result measured on another file is refused.
+            await expect(bench('llama-3.1-8b-instruct-gguf-q4_k_m', [])).rejects.toThrow(/model_sha256/);
+            // A variant with no recorded hash takes the submission (the tiny model stands in for it here).
             const lines: string[] = [];
-            const code = await runWorkerAdmin(
-                ['bench', '--worker', worker.url, '--model', TINY_MODEL_ID, '--audience', AUDIENCE, '--concurrency', '1,2', '--requests', '1', '--max-tokens', '6', '--json', '--submit',
-                 '--model-id', 'llama-3.1-8b-instruct', '--variant-id', 'llama-3.1-8b-instruct-gguf-q4_k_m', '--hardware-id', 'nvidia-h100-sxm5-80gb', '--runtime-id', 'llama-cpp', '--gguf', model, ...common()],
-                (l) => lines.push(l)
-            );
+            const code = await bench('llama-3.1-8b-instruct-gguf-q8_0', lines);
             expect(code).toBe(0);
             const report = JSON.parse(lines.join('\n'));
             expect(report.submitted).toHaveLength(2);
