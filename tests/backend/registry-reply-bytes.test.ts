@@ -147,7 +147,11 @@ describe('reply bytes of the read methods', () => {
             ['list_benchmarks', [{ page: { sort: ['ttft_ms'], descending: [true], cursor: [], limit: [5] }, filter: { ...(filters.list_benchmarks as object), hardware_id: ['nvidia-rtx-4090'] } }]],
             ['list_hardware', [{ page: { sort: [], descending: [], cursor: [], limit: [3] }, filter: { ...(filters.list_hardware as object), kind: [{ gpu: null }], min_memory_gb: [24] } }]],
             ['list_models', [{ page: { sort: [], descending: [], cursor: [], limit: [3] }, filter: { ...(filters.list_models as object), task: [{ code: null }] } }]],
-            ['list_runtimes', [{ page: { sort: [], descending: [], cursor: [], limit: [0] }, filter: filters.list_runtimes }]]
+            ['list_runtimes', [{ page: { sort: [], descending: [], cursor: [], limit: [0] }, filter: filters.list_runtimes }]],
+            ['fit', [{ model_id: 'qwen2.5-7b-instruct', variant_id: 'qwen2.5-7b-instruct-gguf-q4_k_m', target: { hardware: { hardware_id: 'nvidia-rtx-4090' } }, context_tokens: [8192], batch: [2], kv_dtype: [{ q8_0: null }] }]],
+            ['fit', [{ model_id: 'qwen2.5-7b-instruct', variant_id: 'qwen2.5-7b-instruct-gguf-q4_k_m', target: { custom: { memory_bytes: 8e9 } }, context_tokens: [], batch: [], kv_dtype: [] }]],
+            ['recommend_hardware', [{ model_id: 'qwen2.5-7b-instruct', variant_id: 'qwen2.5-7b-instruct-gguf-q4_k_m', context_tokens: [], batch: [1], kv_dtype: [], currency: ['USD'], max_price: [], max_tdp_w: [450], max_devices: [2], limit: [3] }]],
+            ['recommend_models', [{ target: { hardware: { hardware_id: 'nvidia-h100-sxm5-80gb' } }, task: [{ chat: null }], benchmark: [], min_score: [], context_tokens: [8192], batch: [], kv_dtype: [], max_devices: [2], limit: [4] }]]
         ];
         for (const [method, args] of calls) {
             const f = func(method);

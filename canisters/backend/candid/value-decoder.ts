@@ -3,7 +3,8 @@
  * argument types) is exactly the one IDL.encode writes for the declared types, as agents built from the
  * .did do. It yields the domain form that `fromWire` (wire-mapping.ts) makes of IDL.decode's output:
  * `null` for an empty opt (absent for OMITTED_WHEN_ABSENT fields), the tag string of a unit variant,
- * records with their fields in the IDL's order.
+ * records with their fields in the IDL's order; a variant with payloads stays in its wire form, as fromWire
+ * leaves it.
  *
  * Why: IDL.decode runs in interpreted JS with a pure-JS TextDecoder; measured on import_records, decoding
  * took ~15.6 M instructions per benchmark result (3.1 B of a 4.5 B call). Here text goes through native
@@ -102,13 +103,60 @@ function record(t: AnyType): ValueDecoder {
 }
 
 function unitVariant(t: AnyType): ValueDecoder {
-    const tags = (t._fields ?? []).map(([name, ft]) => (is(ft, 'Null') ? name : unsupported(t)));
+    const tags = (t._fields ?? []).map(([name]) => name);
     return (r) => {
         const tag = tags[r.leb()];
         if (tag === undefined) throw UNUSUAL;
         return tag;
     };
 }
+
+/**
+ * The wire form IDL.decode gives (`[] | [T]` opts, `{ tag: value }` variants), for variants with payloads:
+ * fromWire passes those through unchanged, so their domain form is their wire form.
+ */
+function wire(type: AnyType): ValueDecoder {
+    const t = type;
+    if (is(t, 'Opt')) {
+        const inner = wire(t._type as AnyType);
+        return (r) => {
+            const flag = r.byte();
+            if (flag === 0) return [];
+            if (flag !== 1) throw UNUSUAL;
+            return [inner(r)];
+        };
+    }
+    if (is(t, 'Variant')) {
+        const arms = (t._fields ?? []).map(([name, ft]) => ({ name, decode: wire(ft) }));
+        return (r) => {
+            const arm = arms[r.leb()];
+            if (arm === undefined) throw UNUSUAL;
+            return { [arm.name]: arm.decode(r) };
+        };
+    }
+    if (is(t, 'Record')) {
+        const fields = (t._fields ?? []).map(([name, ft]) => ({ name, decode: wire(ft) }));
+        return (r) => {
+            const out: Record<string, unknown> = {};
+            for (const f of fields) out[f.name] = f.decode(r);
+            return out;
+        };
+    }
+    if (is(t, 'Vec')) {
+        const inner = wire(t._type as AnyType);
+        return (r) => {
+            const n = r.leb();
+            if (n > r.bytes.length - r.pos) throw UNUSUAL;
+            const out = new Array<unknown>(n);
+            for (let i = 0; i < n; i++) out[i] = inner(r);
+            return out;
+        };
+    }
+    if (is(t, 'Null')) return () => null;
+    return compileValueDecoder(t);
+}
+
+const isUnitVariant = (t: AnyType): boolean => (t._fields ?? []).every(([, ft]) => is(ft, 'Null'));
 
 function opt(t: AnyType, omittedWhenAbsent: boolean): ValueDecoder {
     const inner = compileValueDecoder(t._type as AnyType, false);
@@ -156,7 +204,8 @@ export function compileValueDecoder(type: object, omittedWhenAbsent = false): Va
     } else if (is(t, 'Opt')) dec = opt(t, omittedWhenAbsent);
     else if (is(t, 'Vec')) dec = vec(t);
     else if (is(t, 'Record')) dec = record(t);
-    else if (is(t, 'Variant')) dec = unitVariant(t);
+    else if (is(t, 'Variant')) dec = isUnitVariant(t) ? unitVariant(t) : wire(t);
+    else if (is(t, 'Null')) dec = () => null;
     else unsupported(t);
     if (cacheable) decoders.set(type, dec);
     return dec;

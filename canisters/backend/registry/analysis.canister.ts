@@ -2,7 +2,7 @@
  * Derived views over the registry: the fit calculator, recommendations and derived metrics. Pure logic
  * from src/shared/registry; this file only loads records, bounds the work and encodes results.
  */
-import { IDL, msgArgData, msgReply, query } from 'azle';
+import { IDL, msgReply, query } from 'azle';
 
 import { err, type Result } from '../../../src/shared/result';
 import { computeFit, type FitTarget } from '../../../src/shared/registry/fit';
@@ -11,6 +11,7 @@ import type { KvDtype } from '../../../src/shared/registry/model-size';
 import { recommendHardwareForModel } from '../../../src/shared/registry/recommend-hardware';
 import { recommendModelsForHardware } from '../../../src/shared/registry/recommend-models';
 import type { Hardware, Model, ModelVariant, RegistryError, Task } from '../../../src/shared/registry/types';
+import { argsReader } from '../candid/query-args';
 import { resultReply } from '../candid/result-reply';
 import { fromOpt, wireErr, type WireResult } from '../candid/results';
 import { fromWire } from '../candid/wire-mapping';
@@ -56,7 +57,8 @@ function candidates<T extends object>(collection: EntityCollection<T>, sort: str
     return out;
 }
 
-type Wire = Record<string, unknown>;
+/** A request in domain form (fromWire's shape); `target` stays a wire variant, as fromWire leaves it. */
+type Req = Record<string, unknown>;
 
 /** Replies encoded by result-reply.ts (built at module initialisation), not by the JS IDL encoder. */
 const replies = {
@@ -65,14 +67,16 @@ const replies = {
     models: resultReply(ResultOf(A.ModelRecommendation))
 };
 
-/** The single argument of a manual method, decoded with its declared type (what Azle does for the others). */
-function arg(type: IDL.Type): Wire {
-    return IDL.decode([type], msgArgData())[0] as unknown as Wire;
-}
-const kvOf = (w: [] | [object]): KvDtype => ((fromOpt(w) === null ? 'f16' : Object.keys(fromOpt(w) as object)[0]) as KvDtype);
+/** Arguments in domain form (candid/query-args.ts): empty opts are null, unit variants their tag. */
+const readArgs = {
+    fit: argsReader([A.FitRequest]),
+    hardware: argsReader([A.RecommendHardwareRequest]),
+    models: argsReader([A.RecommendModelsRequest])
+};
+const kvOf = (kv: unknown): KvDtype => ((kv as KvDtype | null) ?? 'f16');
 
 /** fit: the domain Result for a wire FitRequest. */
-function fitOf(req: Wire): Result<unknown, RegistryError> {
+function fitOf(req: Req): Result<unknown, RegistryError> {
     const found = modelAndVariant(req.model_id as string, req.variant_id as string);
     if (!found.ok) return err(found.error);
     const target = fromWire(A.FitTarget, req.target) as object;
@@ -80,51 +84,51 @@ function fitOf(req: Wire): Result<unknown, RegistryError> {
         {
             ...found.value,
             target: fitTargetOf(target),
-            context_tokens: fromOpt(req.context_tokens as [] | [number]),
-            batch: fromOpt(req.batch as [] | [number]) ?? 1,
-            kv_dtype: kvOf(req.kv_dtype as [] | [object])
+            context_tokens: req.context_tokens as number | null,
+            batch: (req.batch as number | null) ?? 1,
+            kv_dtype: kvOf(req.kv_dtype)
         },
         findHardware
     );
 }
 
 /** recommend_hardware: the domain Result for a wire request. */
-function recommendHardwareOf(req: Wire): Result<unknown, RegistryError> {
+function recommendHardwareOf(req: Req): Result<unknown, RegistryError> {
     const found = modelAndVariant(req.model_id as string, req.variant_id as string);
     if (!found.ok) return err(found.error);
     const pool = candidates(hardware, 'price_usd');
     const result = recommendHardwareForModel({
         ...found.value,
         hardware: pool,
-        context_tokens: fromOpt(req.context_tokens as [] | [number]),
-        batch: fromOpt(req.batch as [] | [number]) ?? 1,
-        kv_dtype: kvOf(req.kv_dtype as [] | [object]),
-        currency: fromOpt(req.currency as [] | [string]) ?? 'USD',
-        max_price: fromOpt(req.max_price as [] | [number]),
-        max_tdp_w: fromOpt(req.max_tdp_w as [] | [number]),
-        max_devices: fromOpt(req.max_devices as [] | [number]) ?? 8,
-        limit: fromOpt(req.limit as [] | [number]) ?? 10
+        context_tokens: req.context_tokens as number | null,
+        batch: (req.batch as number | null) ?? 1,
+        kv_dtype: kvOf(req.kv_dtype),
+        currency: (req.currency as string | null) ?? 'USD',
+        max_price: req.max_price as number | null,
+        max_tdp_w: req.max_tdp_w as number | null,
+        max_devices: (req.max_devices as number | null) ?? 8,
+        limit: (req.limit as number | null) ?? 10
     });
     if (!result.ok) return err(result.error);
     return { ok: true, value: { ...result.value, candidates_considered: pool.length } };
 }
 
 /** recommend_models: the domain Result for a wire request. */
-function recommendModelsOf(req: Wire): Result<unknown, RegistryError> {
+function recommendModelsOf(req: Req): Result<unknown, RegistryError> {
     const pool = candidates(models, 'id');
-    const task = fromOpt(req.task as [] | [object]);
+    const task = req.task as Task | null;
     const result = recommendModelsForHardware(
         {
             target: fitTargetOf(fromWire(A.FitTarget, req.target) as object),
             models: pool,
-            task: task === null ? null : (Object.keys(task)[0] as Task),
-            benchmark: fromOpt(req.benchmark as [] | [string]),
-            min_score: fromOpt(req.min_score as [] | [number]),
-            context_tokens: fromOpt(req.context_tokens as [] | [number]),
-            batch: fromOpt(req.batch as [] | [number]) ?? 1,
-            kv_dtype: kvOf(req.kv_dtype as [] | [object]),
-            max_devices: fromOpt(req.max_devices as [] | [number]) ?? 1,
-            limit: fromOpt(req.limit as [] | [number]) ?? 10
+            task,
+            benchmark: req.benchmark as string | null,
+            min_score: req.min_score as number | null,
+            context_tokens: req.context_tokens as number | null,
+            batch: (req.batch as number | null) ?? 1,
+            kv_dtype: kvOf(req.kv_dtype),
+            max_devices: (req.max_devices as number | null) ?? 1,
+            limit: (req.limit as number | null) ?? 10
         },
         findHardware
     );
@@ -136,19 +140,19 @@ export class AnalysisApi {
     /** Does a model variant fit a target's memory, at what context, on how many devices? */
     @query([A.FitRequest], ResultOf(A.FitResult), { manual: true })
     fit(): void {
-        msgReply(replies.fit(fitOf(arg(A.FitRequest))));
+        msgReply(replies.fit(fitOf(readArgs.fit()[0] as Req)));
     }
 
     /** Best hardware for a model variant under price/power limits, each rank explained. */
     @query([A.RecommendHardwareRequest], ResultOf(A.HardwareRecommendation), { manual: true })
     recommend_hardware(): void {
-        msgReply(replies.hardware(recommendHardwareOf(arg(A.RecommendHardwareRequest))));
+        msgReply(replies.hardware(recommendHardwareOf(readArgs.hardware()[0] as Req)));
     }
 
     /** Best models for a target under task and score limits, each rank explained. */
     @query([A.RecommendModelsRequest], ResultOf(A.ModelRecommendation), { manual: true })
     recommend_models(): void {
-        msgReply(replies.models(recommendModelsOf(arg(A.RecommendModelsRequest))));
+        msgReply(replies.models(recommendModelsOf(readArgs.models()[0] as Req)));
     }
 
     /** Every derived metric of a hardware record (TOPS/W, TOPS/$, bandwidth/$), each with its formula. */
