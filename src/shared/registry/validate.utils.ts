@@ -61,17 +61,12 @@ export function checkText(v: unknown, path: string, rule: TextRule): Issue {
   return null;
 }
 
-/** Candid `text` is UTF-8, which cannot carry an unpaired UTF-16 surrogate. */
+/**
+ * Candid `text` is UTF-8, which cannot carry an unpaired UTF-16 surrogate. The ES2024 built-in does the scan
+ * natively: a JS loop here cost ~2,800 wasm instructions per character inside the canister.
+ */
 export function hasLoneSurrogate(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const d = s.charCodeAt(i + 1);
-      if (!(d >= 0xdc00 && d <= 0xdfff)) return true;
-      i++;
-    } else if (c >= 0xdc00 && c <= 0xdfff) return true;
-  }
-  return false;
+  return !s.isWellFormed();
 }
 
 export function checkNullableText(v: unknown, path: string, rule: TextRule): Issue {
