@@ -13,9 +13,9 @@ import type { JsonValue } from './json-value';
 import { err, ok, type Result } from '../result';
 import { toJsonSchema, type JsonSchemaObject } from './tool-schema';
 import type { ChatError, ChatRequest, ChatResponse, FinishReason, ToolCall } from './types';
-import { detectUpstreamError } from './upstream-error';
+import { parseResponseBody } from './upstream-error';
 import { checkArguments, readToolName } from './validate';
-import { parseJsonBody, WireReader } from './wire-reader';
+import { WireReader } from './wire-reader';
 import { readUsage } from './openai';
 
 /** Anthropic's temperature range is [0, 1]. */
@@ -101,11 +101,9 @@ const FINISH: Readonly<Record<string, FinishReason>> = {
  * Input tokens are `input_tokens` plus the cache-creation and cache-read counts when present.
  */
 export function decodeAnthropicResponse(body: string): Result<ChatResponse, ChatError> {
-  const parsed = parseJsonBody(body);
+  const parsed = parseResponseBody(body);
   if (!parsed.ok) return parsed;
   const top = parsed.value;
-  const upstream = detectUpstreamError(top);
-  if (upstream !== null) return err(upstream);
   const r = new WireReader();
   if (top['type'] !== undefined && top['type'] !== 'message') r.fail(chatError('invalid_value', '$.type', 'type must be "message"'));
   const blocks = r.array(r.field(top, 'content', '$'), '$.content', CHAT_LIMITS.MAX_MESSAGES + CHAT_LIMITS.MAX_TOOL_CALLS_PER_MESSAGE, 'content blocks');

@@ -9,9 +9,9 @@ import { chatError } from './chat-error';
 import { CHAT_LIMITS } from './chat-limits.constants';
 import { err, ok, type Result } from '../result';
 import type { ChatError, ChatResponse, FinishReason, GenerationParams } from './types';
-import { detectUpstreamError } from './upstream-error';
+import { parseResponseBody } from './upstream-error';
 import { readUsage } from './openai';
-import { parseJsonBody, WireReader } from './wire-reader';
+import { WireReader } from './wire-reader';
 
 export type CompletionTarget = 'openai' | 'llamacpp';
 
@@ -58,11 +58,9 @@ const LLAMACPP_STOP_TYPE: Readonly<Record<string, FinishReason>> = { eos: 'stop'
 
 /** Reads either completion shape: `choices` means OpenAI, `content` means llama.cpp. */
 export function decodeCompletionResponse(body: string): Result<ChatResponse, ChatError> {
-  const parsed = parseJsonBody(body);
+  const parsed = parseResponseBody(body);
   if (!parsed.ok) return parsed;
   const top = parsed.value;
-  const upstream = detectUpstreamError(top);
-  if (upstream !== null) return err(upstream);
   const r = new WireReader();
   const maxText = CHAT_LIMITS.MAX_RESPONSE_CONTENT_BYTES;
   let text: string;

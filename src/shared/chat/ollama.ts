@@ -11,9 +11,9 @@ import type { JsonValue } from './json-value';
 import { err, ok, type Result } from '../result';
 import { toFunctionTool, type FunctionTool } from './tool-schema';
 import type { ChatError, ChatMessage, ChatRequest, ChatResponse, FinishReason, ToolCall } from './types';
-import { detectUpstreamError } from './upstream-error';
+import { parseResponseBody } from './upstream-error';
 import { checkArguments, readToolName } from './validate';
-import { parseJsonBody, WireReader } from './wire-reader';
+import { WireReader } from './wire-reader';
 
 export interface OllamaToolCall {
   function: { name: string; arguments: Record<string, JsonValue> };
@@ -81,11 +81,9 @@ const FINISH: Readonly<Record<string, FinishReason>> = { stop: 'stop', length: '
  * Ollama leaves `prompt_eval_count` out when the prompt was fully cached, which reads as 0.
  */
 export function decodeOllamaResponse(body: string): Result<ChatResponse, ChatError> {
-  const parsed = parseJsonBody(body);
+  const parsed = parseResponseBody(body);
   if (!parsed.ok) return parsed;
   const top = parsed.value;
-  const upstream = detectUpstreamError(top);
-  if (upstream !== null) return err(upstream);
   const r = new WireReader();
   const done = r.field(top, 'done', '$');
   if (done !== undefined && typeof done !== 'boolean') r.wrongType('a boolean', done, '$.done');

@@ -11,6 +11,8 @@ import { CHAT_LIMITS } from './chat-limits.constants';
 import { isJsonObject } from './json-value';
 import type { ChatError } from './types';
 import { truncateUtf8 } from './utf8';
+import { err, type Result } from '../result';
+import { parseJsonBody } from './wire-reader';
 
 export function detectUpstreamError(body: Record<string, unknown>): ChatError | null {
   const e = body['error'];
@@ -26,4 +28,12 @@ export function detectUpstreamError(body: Record<string, unknown>): ChatError | 
   } else return null;
   const text = typeof message === 'string' ? message : 'no message';
   return chatError('upstream_error', path, `server error: ${truncateUtf8(text, CHAT_LIMITS.MAX_UPSTREAM_ERROR_MESSAGE_BYTES)}`);
+}
+
+/** A response body parsed to its top-level object, or the server's own error if it sent one instead. */
+export function parseResponseBody(body: string): Result<Record<string, unknown>, ChatError> {
+  const parsed = parseJsonBody(body);
+  if (!parsed.ok) return parsed;
+  const upstream = detectUpstreamError(parsed.value);
+  return upstream === null ? parsed : err(upstream);
 }
