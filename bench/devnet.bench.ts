@@ -1,7 +1,11 @@
 /**
- * Devnet engine benchmark: module preparation (cold/cached), instantiate, install, and the instructions and wall
- * time of an empty Azle query and update, using the probe fixture. Run with `npm run bench -- devnet`.
+ * Devnet engine benchmark: module preparation (cold/cached), instantiate, install, the instructions and wall
+ * time of an empty Azle query and update (probe fixture), and the round trip of an HTTPS outcall from a canister
+ * (relay fixture → management canister → real node:http server on 127.0.0.1 → transform → reply), replicated
+ * (13 replicas) and non-replicated. Run with `npm run bench -- devnet`.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { IDL } from '@dfinity/candid';
 import { Principal } from '@dfinity/principal';
@@ -61,6 +65,7 @@ export async function run(): Promise<Record<string, unknown>> {
         updateMs.push(u.ms);
         updateInstructions = u.value.stats.instructions;
     }
+    const outcalls = await outcallRoundTrip(devnet);
     return {
         module_bytes: wasm.length,
         prepare_cold_ms: Math.round(cold.ms),
@@ -72,8 +77,38 @@ export async function run(): Promise<Record<string, unknown>> {
         wasm_memory_bytes: devnet.canisterInfo(canisterId)!.wasmMemoryBytes,
         empty_query: { instructions: queryInstructions, median_ms: Math.round(median(queryMs) * 100) / 100 },
         empty_update: { instructions: updateInstructions, median_ms: Math.round(median(updateMs) * 100) / 100 },
+        outcall_round_trip: outcalls,
         samples: SAMPLES
     };
+}
+
+/** Wall time of `relay.fetch(url, replicated)`: the update, the outcall(s), the transform(s) and the reply. */
+async function outcallRoundTrip(devnet: Devnet): Promise<Record<string, unknown>> {
+    await buildFixtures(['relay']);
+    const server = createServer((_req, res) => res.end('hello'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+        const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+        const relay = await devnet.createCanister({ sender });
+        await devnet.installCode({ canisterId: relay, wasm: await loadWasm(fixturePaths('relay').wasm), sender });
+        await devnet.runUntilIdle();
+        const out: Record<string, unknown> = {};
+        for (const replicated of [true, false]) {
+            const ms: number[] = [];
+            let instructions = 0n;
+            for (let i = 0; i < 10; i++) {
+                const arg = new Uint8Array(IDL.encode([IDL.Text, IDL.Bool], [url, replicated]));
+                const r = await time(() => devnet.update({ canisterId: relay, method: 'fetch', arg, sender }));
+                if (r.value.kind !== 'replied') throw new Error(`fetch failed: ${JSON.stringify(r.value)}`);
+                ms.push(r.ms);
+                instructions = r.value.stats.instructions;
+            }
+            out[replicated ? 'replicated_13' : 'non_replicated'] = { median_ms: Math.round(median(ms) * 10) / 10, update_instructions: instructions };
+        }
+        return out;
+    } finally {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
 }
 
 export default run;
