@@ -12,7 +12,8 @@ export const Preference = unit('most_trusted', 'cheapest', 'fastest');
 export const BreakerPhase = unit('closed', 'open', 'half_open');
 
 export const WorkerModel = IDL.Record({ name: IDL.Text, variant_id: IDL.Opt(IDL.Text), context_tokens: IDL.Nat32 });
-export const WorkerRegistration = IDL.Record({
+/** What an operator registers; a stored Worker is these fields plus its id, owner and review state. */
+const registrationFields = {
     url: IDL.Text,
     api_format: ApiFormat,
     models: IDL.Vec(WorkerModel),
@@ -21,18 +22,12 @@ export const WorkerRegistration = IDL.Record({
     price_input_usd_per_mtok: IDL.Float64,
     price_output_usd_per_mtok: IDL.Float64,
     mode: WorkerMode
-});
+};
+export const WorkerRegistration = IDL.Record(registrationFields);
 export const Worker = IDL.Record({
     id: IDL.Text,
     owner: IDL.Text,
-    url: IDL.Text,
-    api_format: ApiFormat,
-    models: IDL.Vec(WorkerModel),
-    hardware_id: IDL.Opt(IDL.Text),
-    runtime_id: IDL.Opt(IDL.Text),
-    price_input_usd_per_mtok: IDL.Float64,
-    price_output_usd_per_mtok: IDL.Float64,
-    mode: WorkerMode,
+    ...registrationFields,
     status: WorkerStatus,
     created_ns: IDL.Nat64,
     reviewed_by: IDL.Opt(IDL.Text)
